@@ -1,0 +1,18 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { toErrorReply } from './error-body';
+
+/** Every HTTP error leaves as `{status:'error', code, description}` JSON (HTTP-API.md §0.2). */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const reply = toErrorReply(error);
+    if (reply.unexpected) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    res.status(reply.status).json(reply.body);
+  }
+}

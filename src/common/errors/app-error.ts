@@ -1,0 +1,21 @@
+import { ErrorCode, statusOf } from './error-codes';
+
+/**
+ * The one error type services throw. Only the exception filters turn it into HTTP or socket
+ * replies, so services never shape responses.
+ */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly description: string,
+    status?: number,
+    /** Extra protocol fields merged into the error body, e.g. `blockedRecipients`. */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(description);
+    this.name = 'AppError';
+    this.status = status ?? statusOf(code);
+  }
+}

@@ -1,0 +1,171 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+export enum NodeEnv {
+  Development = 'development',
+  Production = 'production',
+  Test = 'test',
+}
+
+export enum DbDriver {
+  Sqlite = 'sqlite3',
+  Mysql = 'mysql',
+}
+
+/** Booleans from the environment: only the words true/false (and 1/0) are accepted. */
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return value;
+};
+
+/** Integers from the environment: a non-numeric string stays a string so validation names it. */
+const toInteger = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  return /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+};
+
+/**
+ * Every setting the server reads, with its default. Names follow the seed server (HTTP-API.md §7)
+ * so an existing deployment's environment keeps working.
+ */
+export class EnvironmentVariables {
+  @IsEnum(NodeEnv, { message: 'NODE_ENV must be one of development, production, test' })
+  NODE_ENV: NodeEnv = NodeEnv.Development;
+
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'SERVER_PRIVATE_KEY must be 64 hexadecimal characters' })
+  SERVER_PRIVATE_KEY?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT: number = 8080;
+
+  /** Alias of PORT (seed server); PORT wins when both are set. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'HTTP_PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'HTTP_PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'HTTP_PORT must be an integer between 0 and 65535' })
+  HTTP_PORT?: number;
+
+  @IsString({ message: 'HOST must be a host name or address' })
+  HOST: string = '0.0.0.0';
+
+  @IsEnum(DbDriver, { message: 'DB_DRIVER must be one of sqlite3, mysql' })
+  DB_DRIVER: DbDriver = DbDriver.Sqlite;
+
+  /** SQLite file path (":memory:" allowed) or, with DB_DRIVER=mysql, a mysql:// URL. */
+  @IsString()
+  DB_SOURCE: string = 'messagebox.db';
+
+  /** Seed-server spelling of a MySQL URL; used when DB_SOURCE is not set. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'DB_MAX_CONNECTIONS must be an integer between 1 and 500' })
+  @Min(1, { message: 'DB_MAX_CONNECTIONS must be an integer between 1 and 500' })
+  @Max(500, { message: 'DB_MAX_CONNECTIONS must be an integer between 1 and 500' })
+  DB_MAX_CONNECTIONS: number = 20;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DB_SKIP_MIGRATIONS must be true or false' })
+  DB_SKIP_MIGRATIONS: boolean = false;
+
+  @Matches(/^(\/[A-Za-z0-9._~-]+)*$/, {
+    message: 'ROUTING_PREFIX must be empty or a path such as /api (no trailing slash)',
+  })
+  ROUTING_PREFIX: string = '';
+
+  @IsIn(['mainnet', 'testnet'], { message: 'BSV_NETWORK must be mainnet or testnet' })
+  BSV_NETWORK: 'mainnet' | 'testnet' = 'mainnet';
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ENABLE_WEBSOCKETS must be true or false' })
+  ENABLE_WEBSOCKETS: boolean = true;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ENABLE_FIREBASE must be true or false' })
+  ENABLE_FIREBASE: boolean = false;
+
+  @IsOptional()
+  @IsString()
+  FIREBASE_PROJECT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  FIREBASE_SERVICE_ACCOUNT_JSON?: string;
+
+  @IsOptional()
+  @IsString()
+  FIREBASE_SERVICE_ACCOUNT_PATH?: string;
+
+  @IsString()
+  WALLET_STORAGE_URL: string = '';
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'MAX_BODY_BYTES must be an integer between 1024 and 1073741824' })
+  @Min(1024, { message: 'MAX_BODY_BYTES must be an integer between 1024 and 1073741824' })
+  @Max(1073741824, { message: 'MAX_BODY_BYTES must be an integer between 1024 and 1073741824' })
+  MAX_BODY_BYTES: number = 20 * 1024 * 1024;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'LIST_MESSAGES_MAX must be an integer between 1 and 100000' })
+  @Min(1, { message: 'LIST_MESSAGES_MAX must be an integer between 1 and 100000' })
+  @Max(100000, { message: 'LIST_MESSAGES_MAX must be an integer between 1 and 100000' })
+  LIST_MESSAGES_MAX: number = 1000;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
+  @Min(1, { message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
+  MAX_RECIPIENTS_PER_SEND: number = 100;
+
+  /** `box=sats,box2=sats`: server delivery fees upserted at start-up (seed server format). */
+  @IsOptional()
+  @Matches(/^\s*([^=,\s]+\s*=\s*\d+\s*)(,\s*[^=,\s]+\s*=\s*\d+\s*)*$/, {
+    message: 'MESSAGEBOX_FEES must look like box=sats,box2=sats',
+  })
+  MESSAGEBOX_FEES?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'AUTH_SESSION_TTL_SECONDS must be an integer between 60 and 2592000' })
+  @Min(60, { message: 'AUTH_SESSION_TTL_SECONDS must be an integer between 60 and 2592000' })
+  @Max(2592000, { message: 'AUTH_SESSION_TTL_SECONDS must be an integer between 60 and 2592000' })
+  AUTH_SESSION_TTL_SECONDS: number = 24 * 3600;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
+  @Min(1, { message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
+  @Max(10000000, { message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
+  AUTH_MAX_SESSIONS: number = 100000;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
+  })
+  LOG_LEVEL: string = 'log';
+
+  /** Where a development server keeps the key it generated when SERVER_PRIVATE_KEY is unset. */
+  @IsString()
+  DEV_KEY_FILE: string = '.server-private-key';
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { databaseSettingsFromConfig } from './database-settings';
+import { openDataSource } from './open-data-source';
+import { buildDataSourceOptions } from './typeorm-options';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
+        ...buildDataSourceOptions(databaseSettingsFromConfig(config)),
+        // Fail fast with a clear message rather than retrying for half a minute.
+        retryAttempts: 1,
+        retryDelay: 1000,
+      }),
+      dataSourceFactory: async (options) => {
+        if (!options) throw new Error('TypeORM options missing');
+        return openDataSource(options);
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

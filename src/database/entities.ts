@@ -1,0 +1,14 @@
+import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
+import { MessageBoxEntity } from '../messages/message-box.entity';
+import { MessageEntity } from '../messages/message.entity';
+import { MessagePermissionEntity } from '../permissions/message-permission.entity';
+import { ServerFeeEntity } from '../permissions/server-fee.entity';
+
+/** Explicit list (no globs): the same under SWC/Jest, the compiled build and the TypeORM CLI. */
+export const ENTITIES = [
+  MessageBoxEntity,
+  MessageEntity,
+  MessagePermissionEntity,
+  ServerFeeEntity,
+  DeviceRegistrationEntity,
+];

@@ -1,0 +1,4 @@
+import { InitialSchema1764140000000 } from './1764140000000-initial-schema';
+
+/** Explicit, ordered list of migrations (no globs, see entities.ts). */
+export const MIGRATIONS = [InitialSchema1764140000000];

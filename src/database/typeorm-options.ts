@@ -1,0 +1,38 @@
+import { DataSourceOptions } from 'typeorm';
+import { DbDriver } from '../config/environment-variables';
+import { DatabaseSettings } from './database-settings';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** One place builds the TypeORM options, for the app, the CLI (ormconfig.ts) and the tests. */
+export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    // openDataSource() applies them itself, under a lock; schema sync is never used.
+    migrationsRun: settings.runMigrations,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (settings.driver === DbDriver.Mysql) {
+    return {
+      ...common,
+      type: 'mysql',
+      connectorPackage: 'mysql2',
+      url: settings.source,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      extra: { connectionLimit: settings.maxConnections },
+    };
+  }
+  return {
+    ...common,
+    type: 'sqlite',
+    database: settings.source,
+    enableWAL: settings.source !== ':memory:',
+    busyErrorRetry: 50,
+  };
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+
+/** A push target (FCM token) of one identity (HTTP-API.md §4.5). */
+@Entity('device_registrations')
+@Unique('uq_devices_fcm_token', ['fcmToken'])
+@Index('idx_devices_identity_active', ['identityKey', 'active'])
+export class DeviceRegistrationEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @CreatedAtColumn()
+  createdAt!: Date;
+
+  @UpdatedAtColumn()
+  updatedAt!: Date;
+
+  @Column({ name: 'identity_key', type: 'varchar', length: 66 })
+  identityKey!: string;
+
+  @Column({ name: 'fcm_token', type: 'varchar', length: 500 })
+  fcmToken!: string;
+
+  @Column({ name: 'device_id', type: 'varchar', length: 255, nullable: true })
+  deviceId!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  platform!: string | null;
+
+  @Column({ name: 'last_used', type: 'datetime', precision: 3, nullable: true })
+  lastUsed!: Date | null;
+
+  @Column({ type: 'boolean', width: 1 })
+  active!: boolean;
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { PrivateKey } from '@bsv/sdk';
+import { ConfigError } from './config/config-error';
+import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+function loadOrExit(): LoadedEnvironment {
+  try {
+    return loadEnvironment();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const { env, generatedKeyFile } = loadOrExit();
+  const logger = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1);
+  // Imported after validation so that no module code runs on a bad configuration.
+  const { AppModule } = await import('./app.module');
+  const { configureApp } = await import('./app.setup');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
+    bodyParser: false,
+    logger,
+    // Let start-up errors reach the catch below instead of aborting the process.
+    abortOnError: false,
+  });
+  configureApp(app);
+  const log = new Logger('Bootstrap');
+  const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
+  if (generatedKeyFile) log.warn(`No SERVER_PRIVATE_KEY set: generated one in ${generatedKeyFile}`);
+  log.log(`Server identity key: ${identityKey}`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.log(`${signal} received, shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(error instanceof Error ? error.message : String(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen(env.PORT, env.HOST);
+  log.log(`Listening on http://${env.HOST}:${env.PORT} (database: ${env.DB_DRIVER})`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(
+    `Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+
+/** The server's own delivery fee per box name, in satoshis (HTTP-API.md §4.4). */
+@Entity('server_fees')
+@Unique('uq_server_fees_message_box', ['messageBox'])
+export class ServerFeeEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @CreatedAtColumn()
+  createdAt!: Date;
+
+  @UpdatedAtColumn()
+  updatedAt!: Date;
+
+  @Column({ name: 'message_box', type: 'varchar', length: 255 })
+  messageBox!: string;
+
+  @Column({ name: 'delivery_fee', type: 'integer' })
+  deliveryFee!: number;
+}

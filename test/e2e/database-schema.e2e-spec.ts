@@ -1,0 +1,97 @@
+import { DataSource } from 'typeorm';
+import { DbDriver } from '../../src/config/environment-variables';
+import { openDataSource } from '../../src/database/open-data-source';
+import { buildDataSourceOptions } from '../../src/database/typeorm-options';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { createThrowawayDatabase, mariadbEnabled, ThrowawayDatabase } from '../helpers/mariadb';
+
+const TABLES = [
+  'device_registrations',
+  'messageBox',
+  'message_permissions',
+  'messages',
+  'server_fees',
+];
+
+async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
+  const log = await ds.driver.createSchemaBuilder().log();
+  return log.upQueries.map((q) => q.query);
+}
+
+async function tableNames(ds: DataSource): Promise<string[]> {
+  const runner = ds.createQueryRunner();
+  try {
+    const tables = await runner.getTables();
+    return tables.map((t) => t.name.split('.').pop() ?? t.name).filter((n) => TABLES.includes(n));
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The same checks, once per dialect: migrations yield exactly the schema the entities describe. */
+function describeSchema(
+  name: string,
+  connect: () => Promise<{ source: string; drop?: () => Promise<void> }>,
+  driver: DbDriver,
+) {
+  describe(`migrations on ${name}`, () => {
+    let ds: DataSource;
+    let cleanup: (() => Promise<void>) | undefined;
+    let enabled = true;
+
+    beforeAll(async () => {
+      if (driver === DbDriver.Mysql) enabled = await mariadbEnabled();
+      if (!enabled) return;
+      const target = await connect();
+      cleanup = target.drop;
+      ds = await openDataSource(
+        buildDataSourceOptions({
+          driver,
+          source: target.source,
+          maxConnections: 4,
+          runMigrations: true,
+        }),
+      );
+    });
+
+    afterAll(async () => {
+      if (ds?.isInitialized) await ds.destroy();
+      await cleanup?.();
+    });
+
+    it('creates every table and leaves no difference from the entities', async () => {
+      if (!enabled) return;
+      expect((await tableNames(ds)).sort()).toEqual([...TABLES].sort());
+      expect(await pendingSchemaChanges(ds)).toEqual([]);
+    });
+
+    it('records each migration once and is a no-op when run again', async () => {
+      if (!enabled) return;
+      expect(await ds.runMigrations()).toEqual([]);
+      const applied = await ds.query('SELECT name FROM typeorm_migrations');
+      expect((applied as Array<{ name: string }>).map((r) => r.name)).toEqual(
+        MIGRATIONS.map((m) => m.name),
+      );
+    });
+
+    it('reverts cleanly and migrates up again', async () => {
+      if (!enabled) return;
+      for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
+      expect(await tableNames(ds)).toEqual([]);
+      await ds.runMigrations();
+      expect(await pendingSchemaChanges(ds)).toEqual([]);
+    });
+  });
+}
+
+describeSchema('SQLite', () => Promise.resolve({ source: ':memory:' }), DbDriver.Sqlite);
+
+let mariadb: ThrowawayDatabase | undefined;
+describeSchema(
+  'MariaDB',
+  async () => {
+    mariadb = await createThrowawayDatabase();
+    return { source: mariadb.url, drop: () => mariadb!.drop() };
+  },
+  DbDriver.Mysql,
+);

@@ -1,0 +1,25 @@
+import { Test } from '@nestjs/testing';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { AddressInfo } from 'node:net';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { EnvironmentVariables } from '../../src/config/environment-variables';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  env: EnvironmentVariables;
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule with the production wiring on a random loopback port. */
+export async function createTestApp(env: EnvironmentVariables): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+  const app = configureApp(
+    moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, env, close: () => app.close() };
+}

@@ -1,0 +1,8 @@
+/** End-to-end tests: the real app on 127.0.0.1, driven by the real official clients. */
+const base = require('./jest-base.config');
+
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../../src/config/config-error';
+import { loadEnvironment } from '../../src/config/load-environment';
+import { validateEnvironment } from '../../src/config/validate-environment';
+
+const KEY = 'ab'.repeat(32);
+
+function problemsOf(raw: Record<string, string>): string[] {
+  try {
+    validateEnvironment(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('validateEnvironment', () => {
+  it('applies the documented defaults', () => {
+    const env = validateEnvironment({ SERVER_PRIVATE_KEY: KEY });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 8080,
+      DB_DRIVER: 'sqlite3',
+      DB_SOURCE: 'messagebox.db',
+      ROUTING_PREFIX: '',
+      BSV_NETWORK: 'mainnet',
+      ENABLE_WEBSOCKETS: true,
+      MAX_BODY_BYTES: 20 * 1024 * 1024,
+      LIST_MESSAGES_MAX: 1000,
+    });
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production', SERVER_PRIVATE_KEY: 'xyz' }, 'SERVER_PRIVATE_KEY'],
+    [{ NODE_ENV: 'production' }, 'SERVER_PRIVATE_KEY'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ HTTP_PORT: 'x' }, 'HTTP_PORT'],
+    [{ DB_DRIVER: 'oracle' }, 'DB_DRIVER'],
+    [{ DB_DRIVER: 'mysql' }, 'DB_SOURCE'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ BSV_NETWORK: 'regtest' }, 'BSV_NETWORK'],
+    [{ ENABLE_WEBSOCKETS: 'yes please' }, 'ENABLE_WEBSOCKETS'],
+    [{ ROUTING_PREFIX: 'api/' }, 'ROUTING_PREFIX'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
+    [{ MESSAGEBOX_FEES: 'notifications=ten' }, 'MESSAGEBOX_FEES'],
+  ])('refuses %o and names %s', (raw, variable) => {
+    const problems = problemsOf(raw);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(variable);
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'abc', DB_DRIVER: 'oracle', SERVER_PRIVATE_KEY: 'xyz' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual([
+      'DB_DRIVER',
+      'PORT',
+      'SERVER_PRIVATE_KEY',
+    ]);
+  });
+
+  it('accepts HTTP_PORT as an alias, with PORT taking precedence', () => {
+    expect(validateEnvironment({ HTTP_PORT: '9001' }).PORT).toBe(9001);
+    expect(validateEnvironment({ HTTP_PORT: '9001', PORT: '9002' }).PORT).toBe(9002);
+  });
+
+  it('takes a MySQL URL from DATABASE_URL when DB_SOURCE is unset', () => {
+    const env = validateEnvironment({ DB_DRIVER: 'mysql', DATABASE_URL: 'mysql://u@h:3306/db' });
+    expect(env.DB_SOURCE).toBe('mysql://u@h:3306/db');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(validateEnvironment({ PORT: '', REDIS_URL: '' })).toMatchObject({ PORT: 8080 });
+  });
+});
+
+describe('loadEnvironment', () => {
+  it('generates a development key once, stores it privately and reuses it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mb-key-'));
+    const file = join(dir, 'key');
+    const first = loadEnvironment({ NODE_ENV: 'development', DEV_KEY_FILE: file });
+    const second = loadEnvironment({ NODE_ENV: 'development', DEV_KEY_FILE: file });
+    expect(first.env.SERVER_PRIVATE_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.generatedKeyFile).toBe(file);
+    expect(second.env.SERVER_PRIVATE_KEY).toBe(first.env.SERVER_PRIVATE_KEY);
+    expect(second.generatedKeyFile).toBeUndefined();
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.env.SERVER_PRIVATE_KEY);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('never generates a key in production', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(ConfigError);
+  });
+});
