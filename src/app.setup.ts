@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import { Brc104Middleware } from './auth/brc104/brc104.middleware';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
@@ -10,7 +11,8 @@ export const ROOT_ROUTES = ['health'];
 
 /**
  * HTTP wiring shared by main.ts and the e2e tests. Order matters: CORS answers preflights before
- * anything else, the raw body is read before authentication, JSON is parsed only after it.
+ * anything else, the raw body is read before BRC-104 verification (which signs raw bytes), JSON
+ * is parsed only after it, so even a malformed-JSON error reaches the client signed.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
@@ -18,6 +20,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.set('etag', false);
   app.use(corsMiddleware);
   app.use(rawBodyMiddleware(config.get('MAX_BODY_BYTES', { infer: true })));
+  app.use(app.get(Brc104Middleware).handle);
   app.use(jsonBodyMiddleware);
   const prefix = config.get('ROUTING_PREFIX', { infer: true });
   if (prefix) app.setGlobalPrefix(prefix, { exclude: ROOT_ROUTES });

@@ -160,6 +160,10 @@ export class EnvironmentVariables {
   @Max(10000000, { message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
   AUTH_MAX_SESSIONS: number = 100000;
 
+  /** auto: native libsecp256k1 when the addon loads, else @bsv/sdk; native: required; sdk: forced. */
+  @IsIn(['auto', 'native', 'sdk'], { message: 'CRYPTO_BACKEND must be auto, native or sdk' })
+  CRYPTO_BACKEND: 'auto' | 'native' | 'sdk' = 'auto';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })

@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/public.decorator';
 import { AppError } from '../common/errors/app-error';
 import { HealthService } from './health.service';
 
@@ -7,6 +8,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** Public liveness, with database reachability; 503 in the error envelope when it is down. */
+  @Public()
   @Get()
   async check(): Promise<{ status: 'success'; database: 'up' }> {
     if (!(await this.health.databaseReachable())) {

@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
@@ -14,12 +15,18 @@ export interface TestApp {
 }
 
 /** Boots the real AppModule with the production wiring on a random loopback port. */
-export async function createTestApp(env: EnvironmentVariables): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+export async function createTestApp(
+  env: EnvironmentVariables,
+  extraModules: Type[] = [],
+  listenPort = 0,
+): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(env), ...extraModules],
+  }).compile();
   const app = configureApp(
     moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false }),
   );
-  await app.listen(0, '127.0.0.1');
+  await app.listen(listenPort, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, env, close: () => app.close() };
 }

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../crypto/crypto-provider';
+import { AuthSession } from '../sessions/auth-session';
+import { SessionStore } from '../sessions/session-store';
+import { AuthFailureReason } from './auth-failure';
+import { AUTH_HEADERS, AUTH_VERSION } from './auth-headers';
+import { requestPayload, signedRequestHeaders } from './signed-payloads';
+
+export type Verification =
+  | {
+      ok: true;
+      session: AuthSession;
+      sessionNonce: string;
+      requestId: Uint8Array;
+      requestIdB64: string;
+    }
+  | { ok: false; reason: AuthFailureReason };
+
+const fail = (reason: AuthFailureReason): Verification => ({ ok: false, reason });
+const MAX_FIELD = 256;
+
+/** Splits the request target as sent into pathname and search (with "?"), without normalising. */
+export function splitTarget(target: string): { path: string; search: string } {
+  const q = target.indexOf('?');
+  if (q < 0) return { path: target, search: '' };
+  const search = target.slice(q);
+  return { path: target.slice(0, q), search: search === '?' ? '' : search };
+}
+
+/**
+ * Verifies a BRC-104 general request (AUTH.md §3.4, "correct verification"): the caller is the
+ * session's key, never the claimed header (F1); the signature covers the raw body bytes (F6);
+ * a nonce is accepted once per session (F3).
+ */
+@Injectable()
+export class RequestVerifier {
+  constructor(
+    private readonly crypto: CryptoProvider,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  async verify(
+    req: IncomingMessage & { originalUrl?: string },
+    rawBody: Uint8Array,
+  ): Promise<Verification> {
+    const h = req.headers;
+    const version = h[AUTH_HEADERS.version];
+    const claimed = h[AUTH_HEADERS.identityKey];
+    const nonce = h[AUTH_HEADERS.nonce];
+    const sessionNonce = h[AUTH_HEADERS.yourNonce];
+    const signatureHex = h[AUTH_HEADERS.signature];
+    const requestIdB64 = h[AUTH_HEADERS.requestId];
+    const fields = [version, claimed, nonce, sessionNonce, signatureHex, requestIdB64];
+    if (!fields.every((f): f is string => typeof f === 'string' && f.length > 0)) {
+      return fail('missing_headers');
+    }
+    if (version !== AUTH_VERSION) return fail('bad_version');
+    if (
+      fields.some((f) => f.length > MAX_FIELD) ||
+      !/^([0-9a-fA-F]{2})+$/.test(signatureHex as string)
+    ) {
+      return fail('malformed_headers');
+    }
+    const requestId = Buffer.from(requestIdB64 as string, 'base64');
+    if (requestId.length !== 32) return fail('malformed_headers');
+
+    const session = await this.sessions.get(sessionNonce as string);
+    if (!session) return fail('unknown_session');
+    if ((claimed as string).toLowerCase() !== session.peerIdentityKey)
+      return fail('identity_mismatch');
+
+    const { path, search } = splitTarget(req.originalUrl ?? req.url ?? '/');
+    const payload = requestPayload({
+      requestId,
+      method: req.method ?? 'GET',
+      path,
+      search,
+      headers: signedRequestHeaders(h),
+      body: rawBody,
+    });
+    const valid = await this.crypto.verifySignature({
+      protocolID: AUTH_SIGNATURE_PROTOCOL,
+      keyID: `${nonce as string} ${sessionNonce as string}`,
+      counterparty: session.peerIdentityKey,
+      data: payload,
+      signature: Buffer.from(signatureHex as string, 'hex'),
+    });
+    if (!valid) return fail('bad_signature');
+    // Only after the signature: junk requests must not fill the replay cache.
+    if (!(await this.sessions.markNonceUsed(sessionNonce as string, nonce as string))) {
+      return fail('replay');
+    }
+    return {
+      ok: true,
+      session,
+      sessionNonce: sessionNonce as string,
+      requestId,
+      requestIdB64: requestIdB64 as string,
+    };
+  }
+}

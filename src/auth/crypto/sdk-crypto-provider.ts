@@ -1,0 +1,77 @@
+import { PrivateKey, ProtoWallet, PublicKey } from '@bsv/sdk';
+import { CryptoProvider, KeyArgs } from './crypto-provider';
+
+const FIELD_PRIME = BigInt('0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f');
+
+/** Pure-JS path: `@bsv/sdk` ProtoWallet over the server's root key (the reference behaviour). */
+export class SdkCryptoProvider extends CryptoProvider {
+  readonly kind = 'sdk' as const;
+  readonly identityKey: string;
+  private readonly wallet: ProtoWallet;
+
+  constructor(privateKeyHex: string) {
+    super();
+    const root = PrivateKey.fromHex(privateKeyHex);
+    this.wallet = new ProtoWallet(root);
+    this.identityKey = root.toPublicKey().toString();
+  }
+
+  async createSignature(args: KeyArgs & { data: Uint8Array }): Promise<number[]> {
+    const { signature } = await this.wallet.createSignature({
+      protocolID: args.protocolID,
+      keyID: args.keyID,
+      counterparty: args.counterparty,
+      data: Array.from(args.data),
+    });
+    return signature;
+  }
+
+  async verifySignature(
+    args: KeyArgs & { data: Uint8Array; signature: Uint8Array },
+  ): Promise<boolean> {
+    try {
+      const { valid } = await this.wallet.verifySignature({
+        protocolID: args.protocolID,
+        keyID: args.keyID,
+        counterparty: args.counterparty,
+        data: Array.from(args.data),
+        signature: Array.from(args.signature),
+      });
+      return valid;
+    } catch {
+      // ProtoWallet throws on invalid signatures and malformed input alike.
+      return false;
+    }
+  }
+
+  async createHmac(args: KeyArgs & { data: Uint8Array }): Promise<number[]> {
+    const { hmac } = await this.wallet.createHmac({
+      protocolID: args.protocolID,
+      keyID: args.keyID,
+      counterparty: args.counterparty,
+      data: Array.from(args.data),
+    });
+    return hmac;
+  }
+
+  async derivePublicKey(args: KeyArgs & { forSelf?: boolean }): Promise<string> {
+    const { publicKey } = await this.wallet.getPublicKey({
+      protocolID: args.protocolID,
+      keyID: args.keyID,
+      counterparty: args.counterparty,
+      forSelf: args.forSelf ?? false,
+    });
+    return publicKey;
+  }
+
+  isValidPublicKey(hex: string): boolean {
+    if (!/^0[23][0-9a-fA-F]{64}$/.test(hex)) return false;
+    // @bsv/sdk accepts an x coordinate at or above the field prime; libsecp256k1 does not.
+    if (BigInt(`0x${hex.slice(2)}`) >= FIELD_PRIME) return false;
+    try {
+      return PublicKey.fromString(hex).validate();
+    } catch {
+      return false;
+    }
+  }
+}

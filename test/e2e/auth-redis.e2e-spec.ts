@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { ProbeModule } from '../helpers/probe.module';
+import { RawAuthClient } from '../helpers/raw-auth-client';
+import { testEnvironment } from '../helpers/test-environment';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisEnabled(): Promise<boolean> {
+  if (process.env.CI === 'true') return true;
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  try {
+    await probe.connect();
+    await probe.ping();
+    return true;
+  } catch {
+    process.stdout.write('Redis not reachable: Redis session tests skipped\n');
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+describe('sessions shared through Redis by two app instances', () => {
+  let one: TestApp;
+  let two: TestApp;
+  let enabled = true;
+
+  beforeAll(async () => {
+    enabled = await redisEnabled();
+    if (!enabled) return;
+    const key = randomBytes(32).toString('hex');
+    const env = { SERVER_PRIVATE_KEY: key, REDIS_URL };
+    one = await createTestApp(testEnvironment(env), [ProbeModule]);
+    two = await createTestApp(testEnvironment(env), [ProbeModule]);
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+  });
+
+  it('accepts a request on instance 2 after the handshake on instance 1, signed for that session', async () => {
+    if (!enabled) return;
+    const client = new RawAuthClient();
+    await client.handshake(one.url);
+    const { response } = await client.request(two.url, {
+      target: '/probe/echo',
+      body: '{"via":"two"}',
+    });
+    expect(response.status).toBe(200);
+    expect(response.signatureValid).toBe(true);
+    expect(JSON.parse(response.text)).toEqual({
+      identityKey: client.identityKey,
+      body: { via: 'two' },
+    });
+  });
+
+  it('refuses on instance 1 a replay of a request first accepted by instance 2', async () => {
+    if (!enabled) return;
+    const client = new RawAuthClient();
+    await client.handshake(one.url);
+    const { response, resend } = await client.request(two.url, {
+      target: '/probe/void',
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+    // The signature binds path, query and bytes, not the host: replay it on the other instance.
+    const replayed = await resend(one.url);
+    expect(replayed.status).toBe(401);
+  });
+});

@@ -1,0 +1,179 @@
+import { PrivateKey, ProtoWallet, Utils } from '@bsv/sdk';
+import { randomBytes } from 'node:crypto';
+
+const PROTOCOL: [2, string] = [2, 'auth message signature'];
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** True when the x-bsv-auth-* headers carry a valid signature for this client's session. */
+  signatureValid: boolean;
+}
+
+export interface SignedRequestOptions {
+  method?: string;
+  /** Path with query string, e.g. /probe/query?a=1 */
+  target: string;
+  body?: string;
+  contentType?: string;
+  /** Claimed identity header; defaults to the signer's own key. */
+  claimIdentity?: string;
+  /** Session nonce to use; defaults to this client's session with the server at `url`. */
+  sessionNonce?: string;
+  /** Body actually sent when it must differ from the signed one (tamper tests). */
+  sendBody?: string;
+}
+
+/**
+ * A hand-built BRC-104 client on @bsv/sdk primitives (independent of the server's code), for
+ * requests AuthFetch would never send: spoofed identities, replays, tampered bodies.
+ */
+export class RawAuthClient {
+  readonly wallet: ProtoWallet;
+  readonly identityKey: string;
+  private clientNonce = '';
+  sessionNonce = '';
+  serverKey = '';
+
+  constructor(key: PrivateKey = PrivateKey.fromRandom()) {
+    this.wallet = new ProtoWallet(key);
+    this.identityKey = key.toPublicKey().toString();
+  }
+
+  async handshake(url: string): Promise<void> {
+    this.clientNonce = Buffer.concat([randomBytes(16), randomBytes(32)]).toString('base64');
+    const res = await fetch(`${url}/.well-known/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        version: '0.1',
+        messageType: 'initialRequest',
+        identityKey: this.identityKey,
+        initialNonce: this.clientNonce,
+        requestedCertificates: { certifiers: [], types: {} },
+      }),
+    });
+    if (res.status !== 200) throw new Error(`handshake failed: ${res.status} ${await res.text()}`);
+    const reply = (await res.json()) as {
+      initialNonce: string;
+      identityKey: string;
+      signature: number[];
+    };
+    const { valid } = await this.wallet.verifySignature({
+      protocolID: PROTOCOL,
+      keyID: `${this.clientNonce} ${reply.initialNonce}`,
+      counterparty: reply.identityKey,
+      data: Utils.toArray(this.clientNonce + reply.initialNonce, 'base64'),
+      signature: reply.signature,
+    });
+    if (!valid) throw new Error('handshake signature invalid');
+    this.sessionNonce = reply.initialNonce;
+    this.serverKey = reply.identityKey;
+  }
+
+  /** Builds, signs and sends one request; returns it too so a test can send it again (replay). */
+  async request(
+    url: string,
+    o: SignedRequestOptions,
+  ): Promise<{ response: RawResponse; resend: (otherUrl?: string) => Promise<RawResponse> }> {
+    const method = o.method ?? (o.body !== undefined ? 'POST' : 'GET');
+    const parsed = new URL(url + o.target);
+    const requestId = randomBytes(32);
+    const nonce = randomBytes(32).toString('base64');
+    const sessionNonce = o.sessionNonce ?? this.sessionNonce;
+    const headers: Record<string, string> = {};
+    if (o.body !== undefined) headers['content-type'] = o.contentType ?? 'application/json';
+
+    const w = new Utils.Writer();
+    w.write(Array.from(requestId));
+    w.writeVarIntNum(method.length).write(Utils.toArray(method));
+    const path = Utils.toArray(parsed.pathname);
+    w.writeVarIntNum(path.length).write(path);
+    if (parsed.search.length > 0) {
+      const search = Utils.toArray(parsed.search);
+      w.writeVarIntNum(search.length).write(search);
+    } else w.writeVarIntNum(-1);
+    const signedHeaders = Object.entries(headers).map(([k, v]) => [k, v.split(';')[0].trim()]);
+    w.writeVarIntNum(signedHeaders.length);
+    for (const [k, v] of signedHeaders) {
+      w.writeVarIntNum(Utils.toArray(k).length).write(Utils.toArray(k));
+      w.writeVarIntNum(Utils.toArray(v, 'utf8').length).write(Utils.toArray(v, 'utf8'));
+    }
+    if (o.body !== undefined && o.body.length > 0) {
+      const body = Utils.toArray(o.body, 'utf8');
+      w.writeVarIntNum(body.length).write(body);
+    } else w.writeVarIntNum(-1);
+
+    const { signature } = await this.wallet.createSignature({
+      protocolID: PROTOCOL,
+      keyID: `${nonce} ${sessionNonce}`,
+      counterparty: this.serverKey,
+      data: w.toArray(),
+    });
+    const send = async (otherUrl?: string): Promise<RawResponse> => {
+      const res = await fetch(otherUrl ? new URL(otherUrl + o.target) : parsed, {
+        method,
+        headers: {
+          ...headers,
+          'x-bsv-auth-version': '0.1',
+          'x-bsv-auth-identity-key': o.claimIdentity ?? this.identityKey,
+          'x-bsv-auth-nonce': nonce,
+          'x-bsv-auth-your-nonce': sessionNonce,
+          'x-bsv-auth-signature': Utils.toHex(signature),
+          'x-bsv-auth-request-id': requestId.toString('base64'),
+        },
+        body: o.sendBody ?? o.body,
+      });
+      const text = await res.text();
+      return {
+        status: res.status,
+        headers: res.headers,
+        text,
+        signatureValid: await this.verifyResponse(res, text, requestId),
+      };
+    };
+    return { response: await send(), resend: send };
+  }
+
+  private async verifyResponse(res: Response, text: string, requestId: Buffer): Promise<boolean> {
+    const signature = res.headers.get('x-bsv-auth-signature');
+    const nonce = res.headers.get('x-bsv-auth-nonce');
+    if (
+      !signature ||
+      !nonce ||
+      res.headers.get('x-bsv-auth-request-id') !== requestId.toString('base64')
+    ) {
+      return false;
+    }
+    const w = new Utils.Writer();
+    w.write(Array.from(requestId));
+    w.writeVarIntNum(res.status);
+    const included: Array<[string, string]> = [];
+    res.headers.forEach((value, key) => {
+      if ((key.startsWith('x-bsv-') && !key.startsWith('x-bsv-auth')) || key === 'authorization') {
+        included.push([key, value]);
+      }
+    });
+    included.sort(([a], [b]) => a.localeCompare(b));
+    w.writeVarIntNum(included.length);
+    for (const [k, v] of included) {
+      w.writeVarIntNum(Utils.toArray(k, 'utf8').length).write(Utils.toArray(k, 'utf8'));
+      w.writeVarIntNum(Utils.toArray(v, 'utf8').length).write(Utils.toArray(v, 'utf8'));
+    }
+    const body = Utils.toArray(text, 'utf8');
+    w.writeVarIntNum(body.length).write(body);
+    try {
+      const { valid } = await this.wallet.verifySignature({
+        protocolID: PROTOCOL,
+        keyID: `${nonce} ${this.clientNonce}`,
+        counterparty: this.serverKey,
+        data: w.toArray(),
+        signature: Utils.toArray(signature, 'hex'),
+      });
+      return valid;
+    } catch {
+      return false;
+    }
+  }
+}

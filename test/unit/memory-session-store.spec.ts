@@ -1,0 +1,58 @@
+import { MemorySessionStore } from '../../src/auth/sessions/memory-session-store';
+
+const session = (n: number) => ({
+  peerIdentityKey: `key${n}`,
+  peerNonce: `nonce${n}`,
+  createdAt: 0,
+});
+
+describe('MemorySessionStore', () => {
+  let now = 0;
+  const store = (maxSessions = 100, maxNoncesPerSession?: number) =>
+    new MemorySessionStore({ ttlMs: 1000, maxSessions, maxNoncesPerSession, now: () => now });
+
+  beforeEach(() => {
+    now = 0;
+  });
+
+  it('forgets a session idle for longer than the TTL, and keeps one in use', async () => {
+    const s = store();
+    await s.create('idle', session(1));
+    await s.create('busy', session(2));
+    now = 900;
+    expect(await s.get('busy')).toEqual(session(2));
+    now = 1500;
+    expect(await s.get('idle')).toBeUndefined();
+    expect(await s.get('busy')).toEqual(session(2));
+  });
+
+  it('drops the least recently used session beyond its size bound', async () => {
+    const s = store(2);
+    await s.create('a', session(1));
+    await s.create('b', session(2));
+    await s.get('a');
+    await s.create('c', session(3));
+    expect(await s.get('b')).toBeUndefined();
+    expect(await s.get('a')).toBeDefined();
+    expect(await s.size()).toBe(2);
+  });
+
+  it('accepts a message nonce once per session', async () => {
+    const s = store();
+    await s.create('a', session(1));
+    await s.create('b', session(2));
+    expect(await s.markNonceUsed('a', 'n1')).toBe(true);
+    expect(await s.markNonceUsed('a', 'n1')).toBe(false);
+    expect(await s.markNonceUsed('b', 'n1')).toBe(true);
+    expect(await s.markNonceUsed('missing', 'n2')).toBe(false);
+  });
+
+  it('retires a session that has used up its nonce budget, so the client re-handshakes', async () => {
+    const s = store(10, 2);
+    await s.create('a', session(1));
+    expect(await s.markNonceUsed('a', 'n1')).toBe(true);
+    expect(await s.markNonceUsed('a', 'n2')).toBe(true);
+    expect(await s.markNonceUsed('a', 'n3')).toBe(false);
+    expect(await s.get('a')).toBeUndefined();
+  });
+});
