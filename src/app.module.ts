@@ -3,11 +3,15 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
+import { EventsModule } from './common/events/events.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RedisModule } from './common/redis/redis.module';
 import { EnvironmentVariables } from './config/environment-variables';
 import { DatabaseModule } from './database/database.module';
+import { DevicesModule } from './devices/devices.module';
 import { HealthModule } from './health/health.module';
+import { MessagesModule } from './messages/messages.module';
+import { PermissionsModule } from './permissions/permissions.module';
 
 @Module({})
 export class AppModule {
@@ -26,10 +30,14 @@ export class AppModule {
           load: [() => ({ ...env })],
         }),
         EventEmitterModule.forRoot(),
+        EventsModule,
         DatabaseModule,
         RedisModule,
         AuthModule,
         HealthModule,
+        MessagesModule,
+        PermissionsModule,
+        DevicesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -141,6 +141,18 @@ export class EnvironmentVariables {
   @Max(10000, { message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
   MAX_RECIPIENTS_PER_SEND: number = 100;
 
+  @Transform(toInteger)
+  @IsInt({ message: 'MAX_ACK_IDS must be an integer between 1 and 100000' })
+  @Min(1, { message: 'MAX_ACK_IDS must be an integer between 1 and 100000' })
+  @Max(100000, { message: 'MAX_ACK_IDS must be an integer between 1 and 100000' })
+  MAX_ACK_IDS: number = 1000;
+
+  /** `box=sats,…`: the recipient fee used when a recipient set no rule for a box (HTTP-API.md §5.3). */
+  @Matches(/^\s*$|^\s*([^=,\s]+\s*=\s*\d+\s*)(,\s*[^=,\s]+\s*=\s*\d+\s*)*$/, {
+    message: 'DEFAULT_RECIPIENT_FEES must look like box=sats,box2=sats',
+  })
+  DEFAULT_RECIPIENT_FEES: string = 'notifications=10';
+
   /** `box=sats,box2=sats`: server delivery fees upserted at start-up (seed server format). */
   @IsOptional()
   @Matches(/^\s*([^=,\s]+\s*=\s*\d+\s*)(,\s*[^=,\s]+\s*=\s*\d+\s*)*$/, {

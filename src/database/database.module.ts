@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { databaseSettingsFromConfig } from './database-settings';
+import { TransactionRunner } from './transaction-runner';
 import { openDataSource } from './open-data-source';
 import { buildDataSourceOptions } from './typeorm-options';
 
+/** The DataSource (migrated at start-up) and the TransactionRunner every write goes through. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -22,5 +25,7 @@ import { buildDataSourceOptions } from './typeorm-options';
       },
     }),
   ],
+  providers: [TransactionRunner],
+  exports: [TransactionRunner],
 })
 export class DatabaseModule {}

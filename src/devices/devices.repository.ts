@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { DeviceRegistrationEntity } from './device-registration.entity';
+import { RegisterDeviceCommand } from './register-device.request';
+
+@Injectable()
+export class DevicesRepository {
+  constructor(
+    @InjectRepository(DeviceRegistrationEntity)
+    private readonly devices: Repository<DeviceRegistrationEntity>,
+  ) {}
+
+  /**
+   * Upsert on the globally unique token: a token re-registered by another identity moves to it
+   * (as in the reference server); created_at and the row id are kept. Returns the row id.
+   */
+  async upsert(
+    manager: EntityManager,
+    identityKey: string,
+    cmd: RegisterDeviceCommand,
+  ): Promise<number> {
+    const now = new Date();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DeviceRegistrationEntity)
+      .values({ identityKey, ...cmd, active: true, lastUsed: now, createdAt: now, updatedAt: now })
+      .orUpdate(
+        ['identity_key', 'device_id', 'platform', 'active', 'last_used', 'updated_at'],
+        ['fcm_token'],
+      )
+      .execute();
+    const row = await manager.findOneOrFail(DeviceRegistrationEntity, {
+      select: { id: true },
+      where: { fcmToken: cmd.fcmToken },
+    });
+    return row.id;
+  }
+
+  listFor(identityKey: string): Promise<DeviceRegistrationEntity[]> {
+    return this.devices.find({ where: { identityKey }, order: { updatedAt: 'DESC', id: 'DESC' } });
+  }
+
+  activeFor(identityKeys: string[]): Promise<DeviceRegistrationEntity[]> {
+    return this.devices
+      .createQueryBuilder('d')
+      .where('d.identityKey IN (:...keys)', { keys: identityKeys })
+      .andWhere('d.active = :active', { active: true })
+      .getMany();
+  }
+}

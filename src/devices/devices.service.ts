@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DeviceRegistrationEntity } from './device-registration.entity';
+import { DevicesRepository } from './devices.repository';
+import { RegisterDeviceCommand } from './register-device.request';
+
+/** Tokens are secrets of the device: only their last 10 characters are ever shown back. */
+const mask = (token: string) => `...${token.slice(-10)}`;
+
+const deviceView = (d: DeviceRegistrationEntity) => ({
+  id: d.id,
+  deviceId: d.deviceId,
+  platform: d.platform,
+  fcmToken: mask(d.fcmToken),
+  active: Boolean(d.active),
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+  lastUsed: d.lastUsed ? d.lastUsed.toISOString() : null,
+});
+
+@Injectable()
+export class DevicesService {
+  constructor(
+    private readonly repository: DevicesRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async register(identityKey: string, cmd: RegisterDeviceCommand) {
+    const id = await this.transactions.run((manager) =>
+      this.repository.upsert(manager, identityKey, cmd),
+    );
+    return {
+      status: 'success' as const,
+      message: 'Device registered successfully for push notifications',
+      deviceId: id,
+    };
+  }
+
+  async list(identityKey: string) {
+    const devices = await this.repository.listFor(identityKey);
+    return { status: 'success' as const, devices: devices.map(deviceView) };
+  }
+}

@@ -1,0 +1,86 @@
+import { AppError } from '../common/errors/app-error';
+import { isAbsent, isObject, JsonObject } from '../common/validation/json-shapes';
+
+export interface ListMessagesQuery {
+  messageBox: string;
+  limit: number;
+  /** Return messages stored after this cursor (an opaque id from a previous page). */
+  cursor?: number;
+}
+
+/**
+ * POST /listMessages (HTTP-API.md §3.2). `limit` and `cursor` are optional paging fields for
+ * newer clients; the official client sends only `messageBox` and gets up to the server cap.
+ */
+export function parseListMessages(body: unknown, cap: number): ListMessagesQuery {
+  const b: JsonObject = isObject(body) ? body : {};
+  if (isAbsent(b.messageBox) || b.messageBox === '') {
+    throw new AppError(
+      'ERR_MESSAGEBOX_REQUIRED',
+      'Please provide the name of a valid MessageBox!',
+      400,
+    );
+  }
+  if (typeof b.messageBox !== 'string') {
+    throw new AppError('ERR_INVALID_MESSAGEBOX', 'MessageBox name must be a string!', 400);
+  }
+  const messageBox = b.messageBox.trim();
+  if (messageBox.length === 0) {
+    throw new AppError(
+      'ERR_MESSAGEBOX_REQUIRED',
+      'Please provide the name of a valid MessageBox!',
+      400,
+    );
+  }
+  let limit = cap;
+  if (!isAbsent(b.limit)) {
+    if (typeof b.limit !== 'number' || !Number.isInteger(b.limit) || b.limit < 1 || b.limit > cap) {
+      throw new AppError(
+        'ERR_INVALID_LIMIT',
+        `limit must be an integer between 1 and ${cap}.`,
+        400,
+      );
+    }
+    limit = b.limit;
+  }
+  let cursor: number | undefined;
+  if (!isAbsent(b.cursor)) {
+    if (typeof b.cursor !== 'string' || !/^\d{1,15}$/.test(b.cursor)) {
+      throw new AppError(
+        'ERR_INVALID_CURSOR',
+        'cursor must be a value returned as nextCursor.',
+        400,
+      );
+    }
+    cursor = Number(b.cursor);
+  }
+  return { messageBox, limit, cursor };
+}
+
+/** POST /acknowledgeMessage (HTTP-API.md §3.3), blank ids refused and the list capped. */
+export function parseAcknowledge(body: unknown, maxIds: number): string[] {
+  const b: JsonObject = isObject(body) ? body : {};
+  const ids = b.messageIds;
+  if (isAbsent(ids) || (Array.isArray(ids) && ids.length === 0)) {
+    throw new AppError(
+      'ERR_MESSAGE_ID_REQUIRED',
+      'Please provide the ID of the message(s) to acknowledge!',
+      400,
+    );
+  }
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && id.trim().length > 0)) {
+    throw new AppError(
+      'ERR_INVALID_MESSAGE_ID',
+      'Message IDs must be formatted as an array of strings!',
+      400,
+    );
+  }
+  if (ids.length > maxIds) {
+    throw new AppError(
+      'ERR_TOO_MANY_MESSAGE_IDS',
+      `At most ${maxIds} message IDs per acknowledgement.`,
+      400,
+    );
+  }
+  return [...new Set(ids as string[])];
+}

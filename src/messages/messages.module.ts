@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PaymentsModule } from '../payments/payments.module';
+import { PermissionsModule } from '../permissions/permissions.module';
+import { MessageBoxEntity } from './message-box.entity';
+import { MessageEntity } from './message.entity';
+import { MessagesController } from './messages.controller';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService } from './messages.service';
+
+/** Send, list, acknowledge. Exports MessagesService for the Socket.IO gateway. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([MessageEntity, MessageBoxEntity]),
+    PermissionsModule,
+    PaymentsModule,
+  ],
+  controllers: [MessagesController],
+  providers: [MessagesRepository, MessagesService],
+  exports: [MessagesService],
+})
+export class MessagesModule {}

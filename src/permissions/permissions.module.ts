@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagePermissionEntity } from './message-permission.entity';
+import { PermissionsController } from './permissions.controller';
+import { PermissionsRepository } from './permissions.repository';
+import { PermissionsService } from './permissions.service';
+import { RecipientFeesService } from './recipient-fees.service';
+import { ServerFeeEntity } from './server-fee.entity';
+import { ServerFeesRepository } from './server-fees.repository';
+import { ServerFeesService } from './server-fees.service';
+
+/** Recipient rules, server delivery fees and quotes. Exports "what does this delivery cost?". */
+@Module({
+  imports: [TypeOrmModule.forFeature([MessagePermissionEntity, ServerFeeEntity])],
+  controllers: [PermissionsController],
+  providers: [
+    PermissionsRepository,
+    PermissionsService,
+    RecipientFeesService,
+    ServerFeesRepository,
+    ServerFeesService,
+  ],
+  exports: [RecipientFeesService, ServerFeesService],
+})
+export class PermissionsModule {}

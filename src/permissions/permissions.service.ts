@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { BOX_WIDE_SENDER } from './message-permission.entity';
+import {
+  GetPermissionQuery,
+  ListPermissionsQuery,
+  QuoteQuery,
+  SetPermissionCommand,
+} from './permission-requests';
+import { permissionStatus } from './permission-status';
+import { permissionListItem, permissionView, setPermissionDescription } from './permission-views';
+import { PermissionsRepository } from './permissions.repository';
+import { RecipientFeesService } from './recipient-fees.service';
+import { ServerFeesService } from './server-fees.service';
+
+/** The permission rules of HTTP-API.md §3.6–3.9 and §5; the caller is always `identityKey`. */
+@Injectable()
+export class PermissionsService {
+  constructor(
+    private readonly repository: PermissionsRepository,
+    private readonly recipientFees: RecipientFeesService,
+    private readonly serverFees: ServerFeesService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async set(identityKey: string, cmd: SetPermissionCommand) {
+    await this.transactions.run((manager) =>
+      this.repository.upsert(
+        manager,
+        identityKey,
+        cmd.messageBox,
+        cmd.sender ?? BOX_WIDE_SENDER,
+        cmd.recipientFee,
+      ),
+    );
+    return {
+      status: 'success' as const,
+      description: setPermissionDescription(cmd.messageBox, cmd.recipientFee, cmd.sender),
+    };
+  }
+
+  async get(identityKey: string, q: GetPermissionQuery) {
+    const row = await this.repository.findExact(
+      identityKey,
+      q.messageBox,
+      q.sender ?? BOX_WIDE_SENDER,
+    );
+    if (!row) {
+      const description =
+        q.sender === undefined
+          ? `No box-wide permission setting found for ${q.messageBox}.`
+          : `No permission setting found for sender ${q.sender} to ${q.messageBox}.`;
+      return { status: 'success' as const, description, permission: null };
+    }
+    const description =
+      q.sender === undefined
+        ? `Box-wide permission setting found for ${q.messageBox}.`
+        : `Permission setting found for sender ${q.sender} to ${q.messageBox}.`;
+    return { status: 'success' as const, description, permission: permissionView(row) };
+  }
+
+  async list(identityKey: string, q: ListPermissionsQuery) {
+    const { rows, total } = await this.repository.list({ recipient: identityKey, ...q });
+    return {
+      status: 'success' as const,
+      permissions: rows.map(permissionListItem),
+      totalCount: total,
+    };
+  }
+
+  async quote(identityKey: string, q: QuoteQuery) {
+    const [deliveryFee, fees] = await Promise.all([
+      this.serverFees.deliveryFee(q.messageBox),
+      this.recipientFees.feesFor(identityKey, q.messageBox, q.recipients),
+    ]);
+    if (q.single) {
+      return {
+        status: 'success' as const,
+        description: 'Message delivery quote generated.',
+        quote: { deliveryFee, recipientFee: fees.get(q.recipients[0])! },
+      };
+    }
+    const quotesByRecipient = q.recipients.map((recipient) => {
+      const recipientFee = fees.get(recipient)!;
+      return {
+        recipient,
+        messageBox: q.messageBox,
+        deliveryFee,
+        recipientFee,
+        status: permissionStatus(recipientFee),
+      };
+    });
+    const blockedRecipients = quotesByRecipient
+      .filter((x) => x.status === 'blocked')
+      .map((x) => x.recipient);
+    // Totals as the reference server computes them (delivery fee counted per recipient, W22).
+    const deliveryFees = deliveryFee * q.recipients.length;
+    const recipientFees = quotesByRecipient.reduce(
+      (sum, x) => sum + (x.recipientFee > 0 ? x.recipientFee : 0),
+      0,
+    );
+    return {
+      status: 'success' as const,
+      description: `Message delivery quotes generated for ${q.recipients.length} recipients.`,
+      quotesByRecipient,
+      totals: {
+        deliveryFees,
+        recipientFees,
+        totalForPayableRecipients: deliveryFees + recipientFees,
+      },
+      blockedRecipients,
+    };
+  }
+}

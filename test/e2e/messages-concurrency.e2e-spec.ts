@@ -1,0 +1,143 @@
+import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { settlesWithin } from '../helpers/auth-clients';
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { nativeWallet } from '../helpers/native-wallet';
+import { testEnvironment } from '../helpers/test-environment';
+
+const SENDERS = 8;
+const PER_SENDER = 100;
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+interface Client {
+  key: string;
+  http: AuthFetch;
+}
+
+function client(): Client {
+  const key = PrivateKey.fromRandom();
+  return { key: key.toPublicKey().toString(), http: new AuthFetch(nativeWallet(key)) };
+}
+
+async function call<T>(
+  c: Client,
+  url: string,
+  body: unknown,
+): Promise<{ status: number; json: T }> {
+  const res = await settlesWithin(
+    c.http.fetch(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }),
+  );
+  return { status: res.status, json: (await res.json()) as T };
+}
+
+describe.each(DATABASE_TARGETS)('concurrent sends and acknowledgements on $name', (target) => {
+  let t: TestApp | undefined;
+  let teardown: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const db = await target.setup();
+    if (!db) return;
+    teardown = db.teardown;
+    t = await createTestApp(testEnvironment(db.env));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await teardown?.();
+  });
+
+  it('lists every accepted send exactly once until it is acknowledged', async () => {
+    if (!t) return;
+    const url = t.url;
+    const recipient = client();
+    const senders = Array.from({ length: SENDERS }, client);
+    const accepted = new Set<string>();
+    const acked = new Set<string>();
+    let sending = true;
+
+    const sendAll = Promise.all(
+      senders.map(async (s, si) => {
+        for (let i = 0; i < PER_SENDER; i++) {
+          const messageId = `s${si}-m${i}`;
+          const res = await call(s, `${url}/sendMessage`, {
+            message: {
+              recipient: recipient.key,
+              messageBox: 'inbox',
+              messageId,
+              body: `body ${messageId}`,
+            },
+          });
+          expect(res.status).toBe(200);
+          accepted.add(messageId);
+        }
+      }),
+    ).finally(() => {
+      sending = false;
+    });
+
+    const drain = (async () => {
+      // Bounded: at most this many list/ack rounds, far more than needed.
+      for (let round = 0; round < 5000; round++) {
+        const wasSending = sending;
+        const ackedBefore = new Set(acked);
+        const listed = await call<{ messages: Array<{ messageId: string }> }>(
+          recipient,
+          `${url}/listMessages`,
+          {
+            messageBox: 'inbox',
+            limit: 50,
+          },
+        );
+        const ids = listed.json.messages.map((m) => m.messageId);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.filter((id) => ackedBefore.has(id))).toEqual([]);
+        if (ids.length === 0) {
+          if (!wasSending) return;
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        const ack = await call(recipient, `${url}/acknowledgeMessage`, { messageIds: ids });
+        expect(ack.status).toBe(200);
+        ids.forEach((id) => acked.add(id));
+      }
+      throw new Error('drain did not finish');
+    })();
+
+    await Promise.all([sendAll, drain]);
+    expect(accepted.size).toBe(SENDERS * PER_SENDER);
+    expect([...acked].sort()).toEqual([...accepted].sort());
+    const after = await call<{ messages: unknown[] }>(recipient, `${url}/listMessages`, {
+      messageBox: 'inbox',
+    });
+    expect(after.json.messages).toEqual([]);
+  }, 180000);
+
+  it('accepts concurrent first sends into one fresh box', async () => {
+    if (!t) return;
+    const url = t.url;
+    const recipient = client();
+    const senders = Array.from({ length: 12 }, client);
+    const results = await Promise.all(
+      senders.map((s, i) =>
+        call(s, `${url}/sendMessage`, {
+          message: {
+            recipient: recipient.key,
+            messageBox: 'brand-new-box',
+            messageId: `first-${i}`,
+            body: 'hello',
+          },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(senders.map(() => 200));
+    const listed = await call<{ messages: Array<{ messageId: string }> }>(
+      recipient,
+      `${url}/listMessages`,
+      {
+        messageBox: 'brand-new-box',
+      },
+    );
+    expect(listed.json.messages.map((m) => m.messageId).sort()).toEqual(
+      senders.map((_, i) => `first-${i}`).sort(),
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import {
+  CreateActionArgs,
+  CreateActionResult,
+  P2PKH,
+  PrivateKey,
+  ProtoWallet,
+  Script,
+  Transaction,
+  WalletInterface,
+} from '@bsv/sdk';
+
+/**
+ * A client wallet for tests: ProtoWallet's key operations plus a createAction that builds and
+ * signs a real transaction paying the requested outputs, funded by a synthetic source transaction
+ * of its own (the blockchain is outside the machine). The result is Atomic BEEF, as the official
+ * client sends it.
+ */
+export class TestWallet extends ProtoWallet {
+  private readonly key: PrivateKey;
+
+  constructor(key: PrivateKey = PrivateKey.fromRandom()) {
+    super(key);
+    this.key = key;
+  }
+
+  asWallet(): WalletInterface {
+    return this as unknown as WalletInterface;
+  }
+
+  async createAction(args: CreateActionArgs): Promise<CreateActionResult> {
+    const outputs = args.outputs ?? [];
+    const total = outputs.reduce((sum, o) => sum + o.satoshis, 0);
+    const source = new Transaction();
+    source.addInput({
+      sourceTXID: '00'.repeat(32),
+      sourceOutputIndex: 0,
+      unlockingScript: Script.fromASM('OP_TRUE'),
+      sequence: 0xffffffff,
+    });
+    source.addOutput({
+      lockingScript: new P2PKH().lock(this.key.toAddress()),
+      satoshis: total + 1000,
+    });
+    const tx = new Transaction();
+    tx.addInput({
+      sourceTransaction: source,
+      sourceOutputIndex: 0,
+      unlockingScriptTemplate: new P2PKH().unlock(this.key),
+    });
+    for (const o of outputs)
+      tx.addOutput({ lockingScript: Script.fromHex(o.lockingScript), satoshis: o.satoshis });
+    tx.addOutput({ lockingScript: new P2PKH().lock(this.key.toAddress()), satoshis: 900 });
+    await tx.sign();
+    return Promise.resolve({ txid: tx.id('hex'), tx: tx.toAtomicBEEF() });
+  }
+}
