@@ -12,6 +12,7 @@ import { DevicesModule } from './devices/devices.module';
 import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
 import { PermissionsModule } from './permissions/permissions.module';
+import { pushImports } from './push/push-imports';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         MessagesModule,
         PermissionsModule,
         DevicesModule,
+        ...pushImports(env),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -42,6 +42,20 @@ export class DevicesRepository {
     return this.devices.find({ where: { identityKey }, order: { updatedAt: 'DESC', id: 'DESC' } });
   }
 
+  async markUsed(manager: EntityManager, id: number): Promise<void> {
+    const now = new Date();
+    await manager.update(DeviceRegistrationEntity, { id }, { lastUsed: now, updatedAt: now });
+  }
+
+  /** A token FCM reports as dead stops receiving pushes until it is registered again. */
+  async deactivate(manager: EntityManager, id: number): Promise<void> {
+    await manager.update(
+      DeviceRegistrationEntity,
+      { id },
+      { active: false, updatedAt: new Date() },
+    );
+  }
+
   activeFor(identityKeys: string[]): Promise<DeviceRegistrationEntity[]> {
     return this.devices
       .createQueryBuilder('d')

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from '../../src/app.module';
@@ -19,10 +19,12 @@ export async function createTestApp(
   env: EnvironmentVariables,
   extraModules: Type[] = [],
   listenPort = 0,
+  /** Replaces providers that reach outside the machine (e.g. Firebase options). */
+  override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
 ): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(env), ...extraModules],
-  }).compile();
+  const moduleRef = await override(
+    Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] }),
+  ).compile();
   const app = configureApp(
     moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false }),
   );

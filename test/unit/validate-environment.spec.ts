@@ -54,6 +54,39 @@ describe('validateEnvironment', () => {
     expect(problems[0]).toContain(variable);
   });
 
+  it.each([
+    [
+      { FIREBASE_PROJECT_ID: 'p' },
+      'FIREBASE_SERVICE_ACCOUNT_JSON or FIREBASE_SERVICE_ACCOUNT_PATH',
+    ],
+    [{ ENABLE_FIREBASE: 'true' }, 'FIREBASE_PROJECT_ID'],
+    [
+      { FIREBASE_PROJECT_ID: 'p', FIREBASE_SERVICE_ACCOUNT_JSON: '{not json' },
+      'FIREBASE_SERVICE_ACCOUNT_JSON is not valid JSON',
+    ],
+    [
+      { FIREBASE_PROJECT_ID: 'p', FIREBASE_SERVICE_ACCOUNT_JSON: '{"client_email":"x"}' },
+      'FIREBASE_SERVICE_ACCOUNT_JSON must be',
+    ],
+    [
+      { FIREBASE_PROJECT_ID: 'p', FIREBASE_SERVICE_ACCOUNT_PATH: '/nonexistent/sa.json' },
+      'FIREBASE_SERVICE_ACCOUNT_PATH cannot be read',
+    ],
+  ])('refuses bad Firebase settings %o', (raw, message) => {
+    const problems = problemsOf(raw);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(message);
+  });
+
+  it('never repeats a Firebase secret in its message', () => {
+    const secret = '{"client_email":"a@b","private_key":"TOP-SECRET-KEY-MATERIAL"}';
+    const problems = problemsOf({
+      FIREBASE_PROJECT_ID: 'p',
+      FIREBASE_SERVICE_ACCOUNT_JSON: secret,
+    });
+    expect(problems.join('\n')).not.toContain('TOP-SECRET');
+  });
+
   it('lists every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'abc', DB_DRIVER: 'oracle', SERVER_PRIVATE_KEY: 'xyz' });
     expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual([
