@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { pushImports } from './push/push-imports';
+import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         PermissionsModule,
         DevicesModule,
         ...pushImports(env),
+        ...(env.ENABLE_WEBSOCKETS ? [RealtimeModule] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

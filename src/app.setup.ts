@@ -5,6 +5,7 @@ import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
 import { EnvironmentVariables } from './config/environment-variables';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 /** Public routes that stay at the origin root even with ROUTING_PREFIX. */
 export const ROOT_ROUTES = ['health'];
@@ -24,5 +25,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(jsonBodyMiddleware);
   const prefix = config.get('ROUTING_PREFIX', { infer: true });
   if (prefix) app.setGlobalPrefix(prefix, { exclude: ROOT_ROUTES });
+  // Socket.IO stays at /socket.io/ on the origin root whatever the prefix (REALTIME.md §1).
+  if (config.get('ENABLE_WEBSOCKETS', { infer: true })) {
+    app.useWebSocketAdapter(new RealtimeIoAdapter(app));
+  }
   return app;
 }

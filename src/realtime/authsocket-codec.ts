@@ -1,0 +1,116 @@
+import { AUTH_VERSION } from '../auth/brc104/auth-headers';
+import { REALTIME_LIMITS } from './realtime.constants';
+import { ProtocolViolation } from './protocol-violation';
+
+/** A verified-or-to-be-verified BRC-103 general message, with its byte fields decoded. */
+export interface InboundGeneralMessage {
+  messageType: 'general';
+  identityKey: string;
+  nonce: string;
+  yourNonce: string;
+  payload: Uint8Array;
+  signature: Uint8Array;
+}
+
+/** An initialRequest, left as the object HandshakeService validates (as for HTTP). */
+export interface InboundInitialRequest {
+  messageType: 'initialRequest';
+  message: Record<string, unknown>;
+}
+
+export type InboundAuthMessage = InboundGeneralMessage | InboundInitialRequest;
+
+/** What the server sends: the AuthMessage JSON of AUTH.md §1 (byte fields as number arrays). */
+export interface OutboundGeneralMessage {
+  version: string;
+  messageType: 'general';
+  identityKey: string;
+  nonce: string;
+  yourNonce: string;
+  payload: number[];
+  signature: number[];
+}
+
+/** The application event carried in a general message's payload (REALTIME.md §2.1). */
+export interface SocketEvent {
+  eventName: string;
+  data: unknown;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Validates the untrusted `authMessage` argument without assuming anything about its shape.
+ * Only initialRequest and general are accepted: the server requests no certificates and never
+ * starts a handshake, so every other message type is a violation.
+ */
+export function parseAuthMessage(raw: unknown, maxPayloadBytes: number): InboundAuthMessage {
+  if (!isRecord(raw)) throw new ProtocolViolation('not an object');
+  if (raw.version !== AUTH_VERSION) throw new ProtocolViolation('bad version');
+  if (raw.messageType === 'initialRequest') return { messageType: 'initialRequest', message: raw };
+  if (raw.messageType !== 'general') throw new ProtocolViolation('unsupported message type');
+  const { identityKey, nonce, yourNonce } = raw;
+  if (typeof identityKey !== 'string' || identityKey.length !== 66) {
+    throw new ProtocolViolation('bad identityKey');
+  }
+  if (!isNonce(nonce) || !isNonce(yourNonce)) throw new ProtocolViolation('bad nonce');
+  return {
+    messageType: 'general',
+    identityKey,
+    nonce,
+    yourNonce,
+    payload: toBytes(raw.payload, maxPayloadBytes, 'payload'),
+    signature: toBytes(raw.signature, REALTIME_LIMITS.maxSignatureBytes, 'signature'),
+  };
+}
+
+/** A payload in both forms: bytes to sign, and the number array the wire format wants. */
+export interface EncodedEvent {
+  bytes: Uint8Array;
+  array: number[];
+}
+
+/** Payload of `{eventName, data}`, as the client encodes it (UTF-8 of JSON.stringify). */
+export function encodeEvent(eventName: string, data: unknown): EncodedEvent {
+  const bytes = Buffer.from(JSON.stringify({ eventName, data }), 'utf8');
+  return { bytes, array: Array.from(bytes) };
+}
+
+export function decodeEvent(payload: Uint8Array): SocketEvent {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(payload).toString('utf8'));
+  } catch {
+    throw new ProtocolViolation('payload is not JSON');
+  }
+  if (!isRecord(parsed) || typeof parsed.eventName !== 'string') {
+    throw new ProtocolViolation('payload is not an event');
+  }
+  return { eventName: parsed.eventName, data: parsed.data };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonce(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= REALTIME_LIMITS.maxNonceLength &&
+    BASE64.test(value)
+  );
+}
+
+/** A JSON array of byte values; `(v & 255) === v` rejects non-numbers, fractions and ranges. */
+function toBytes(value: unknown, max: number, what: string): Uint8Array {
+  if (!Array.isArray(value) || value.length === 0) throw new ProtocolViolation(`bad ${what}`);
+  if (value.length > max) throw new ProtocolViolation(`${what} too large`);
+  const bytes = new Uint8Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (typeof v !== 'number' || (v & 255) !== v) throw new ProtocolViolation(`bad ${what}`);
+    bytes[i] = v;
+  }
+  return bytes;
+}

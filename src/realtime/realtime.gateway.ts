@@ -1,0 +1,117 @@
+import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { decodeEvent, parseAuthMessage } from './authsocket-codec';
+import { LiveDeliveryService } from './live-delivery.service';
+import { ProtocolViolation } from './protocol-violation';
+import { AUTH_MESSAGE_EVENT, REALTIME_LIMITS } from './realtime.constants';
+import { SocketAuthenticator } from './socket-authenticator';
+import { SocketEventsHandler } from './socket-events.handler';
+import { SocketRegistry } from './socket-registry';
+import { SocketSession } from './socket-session';
+
+/**
+ * MessageBox live delivery over Socket.IO with BRC-103 per socket (REALTIME.md §8.2). Only
+ * `authMessage` is listened to (§6 rule 1); every failure closes that socket and nothing else
+ * (rule 2: the reference server crashes on one malformed message, T6). Engine path /socket.io/
+ * at the origin root; namespace "/" and, with ROUTING_PREFIX, "/<prefix>" too, because the
+ * client uses the host URL's path as namespace (§1).
+ */
+@WebSocketGateway({ cors: { origin: '*', methods: ['GET', 'POST'] } })
+export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnection<Socket> {
+  private readonly logger = new Logger('Realtime');
+  private readonly maxPayloadBytes: number;
+  private readonly prefix: string;
+
+  constructor(
+    config: ConfigService<EnvironmentVariables, true>,
+    private readonly auth: SocketAuthenticator,
+    private readonly events: SocketEventsHandler,
+    private readonly registry: SocketRegistry,
+    private readonly delivery: LiveDeliveryService,
+  ) {
+    this.maxPayloadBytes = config.get('MAX_BODY_BYTES', { infer: true });
+    this.prefix = config.get('ROUTING_PREFIX', { infer: true });
+  }
+
+  afterInit(server: Server): void {
+    this.delivery.attach(server);
+    if (this.prefix) server.of(this.prefix).on('connection', (s) => this.handleConnection(s));
+  }
+
+  handleConnection(socket: Socket): void {
+    const session = new SocketSession(socket);
+    session.authTimer = setTimeout(
+      () => this.close(session, 'no verified message in time'),
+      REALTIME_LIMITS.authTimeoutMs,
+    );
+    socket.on(AUTH_MESSAGE_EVENT, (raw: unknown) => this.enqueue(session, raw));
+    socket.once('disconnect', () => this.forget(session));
+  }
+
+  /** One message at a time per socket, so events keep their order (join before send). */
+  private enqueue(session: SocketSession, raw: unknown): void {
+    if (session.closed) return;
+    if (++session.queued > REALTIME_LIMITS.maxQueuedMessages) {
+      this.close(session, 'too many queued messages');
+      return;
+    }
+    session.queue = session.queue.then(async () => {
+      try {
+        if (!session.closed) await this.process(session, raw);
+      } catch (error) {
+        this.reject(session, error);
+      } finally {
+        session.queued--;
+      }
+    });
+  }
+
+  private async process(session: SocketSession, raw: unknown): Promise<void> {
+    const message = parseAuthMessage(raw, this.maxPayloadBytes);
+    if (message.messageType === 'initialRequest') {
+      const reply = await this.auth.handshake(session, message);
+      if (!session.closed) session.socket.emit(AUTH_MESSAGE_EVENT, reply);
+      return;
+    }
+    const known = session.identityKey !== undefined;
+    await this.auth.verify(session, message);
+    const event = decodeEvent(message.payload);
+    const identityKey = session.identityKey as string;
+    if (!known) {
+      clearTimeout(session.authTimer);
+      (session.socket.data as { identityKey?: string }).identityKey = identityKey;
+      this.registry.add(session);
+    }
+    await this.events.handle(session, identityKey, event);
+  }
+
+  private reject(session: SocketSession, error: unknown): void {
+    if (error instanceof ProtocolViolation) {
+      this.close(session, error.reason);
+    } else {
+      this.logger.error(
+        `authMessage handling failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      this.close(session, 'internal error');
+    }
+  }
+
+  private close(session: SocketSession, reason: string): void {
+    if (session.closed) return;
+    this.logger.debug(`Closing socket ${session.socket.id}: ${reason}`);
+    this.forget(session);
+    session.socket.disconnect(true);
+  }
+
+  /** Disconnect clean-up: delivery registry and BRC-103 sessions (Socket.IO leaves the rooms). */
+  private forget(session: SocketSession): void {
+    if (session.closed) return;
+    session.closed = true;
+    clearTimeout(session.authTimer);
+    this.registry.remove(session);
+    void this.auth.release(session);
+  }
+}

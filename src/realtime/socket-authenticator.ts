@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { HandshakeService, InitialResponse } from '../auth/brc104/handshake.service';
+import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../auth/crypto/crypto-provider';
+import { SessionStore } from '../auth/sessions/session-store';
+import { InboundGeneralMessage, InboundInitialRequest } from './authsocket-codec';
+import { ProtocolViolation } from './protocol-violation';
+import { REALTIME_LIMITS } from './realtime.constants';
+import { SocketSession } from './socket-session';
+
+/**
+ * The server half of BRC-103 over Socket.IO (REALTIME.md §2, §6 rule 3), on the HTTP layer's
+ * handshake, SessionStore (TTL, size bound, replay cache) and CryptoProvider. A socket's sessions
+ * are deleted when it closes: the official client handshakes again on every new socket.
+ */
+@Injectable()
+export class SocketAuthenticator {
+  constructor(
+    private readonly crypto: CryptoProvider,
+    private readonly sessions: SessionStore,
+    private readonly handshakes: HandshakeService,
+  ) {}
+
+  /** Same session creation and signature as POST /.well-known/auth (AUTH.md §2.2). */
+  async handshake(socket: SocketSession, request: InboundInitialRequest): Promise<InitialResponse> {
+    if (socket.sessionNonces.length >= REALTIME_LIMITS.maxHandshakesPerSocket) {
+      throw new ProtocolViolation('too many handshakes');
+    }
+    let reply: InitialResponse;
+    try {
+      reply = await this.handshakes.respond(request.message);
+    } catch {
+      throw new ProtocolViolation('invalid initialRequest');
+    }
+    socket.sessionNonces.push(reply.initialNonce);
+    // Closed while the session was being created: release() has already run.
+    if (socket.closed) await this.release(socket);
+    return reply;
+  }
+
+  /** Forgets the sessions this socket created (on disconnect); never throws. */
+  async release(socket: SocketSession): Promise<void> {
+    const nonces = socket.sessionNonces.splice(0);
+    await Promise.all(nonces.map((s) => this.sessions.delete(s).catch(() => undefined)));
+  }
+
+  /**
+   * Verifies a general message and binds the socket to its session's key. The identity is the
+   * session's key, never the message's claim (AUTH.md F1); a nonce is accepted once (replay).
+   */
+  async verify(socket: SocketSession, message: InboundGeneralMessage): Promise<void> {
+    const sessionNonce = message.yourNonce;
+    // Stateless HMAC check first, so junk never reaches the (possibly remote) store.
+    if (!(await this.crypto.verifyNonce(sessionNonce))) throw new ProtocolViolation('bad nonce');
+    const session = await this.sessions.get(sessionNonce);
+    if (!session) throw new ProtocolViolation('unknown session');
+    if (message.identityKey.toLowerCase() !== session.peerIdentityKey) {
+      throw new ProtocolViolation('identity mismatch');
+    }
+    if (socket.identityKey && socket.identityKey !== session.peerIdentityKey) {
+      throw new ProtocolViolation('second identity on one socket');
+    }
+    const valid = await this.crypto.verifySignature({
+      protocolID: AUTH_SIGNATURE_PROTOCOL,
+      keyID: `${message.nonce} ${sessionNonce}`,
+      counterparty: session.peerIdentityKey,
+      data: message.payload,
+      signature: message.signature,
+    });
+    if (!valid) throw new ProtocolViolation('bad signature');
+    // Only after the signature: junk must not fill the replay cache.
+    if (!(await this.sessions.markNonceUsed(sessionNonce, message.nonce))) {
+      throw new ProtocolViolation('replay');
+    }
+    socket.bind({ peerNonce: session.peerNonce, identityKey: session.peerIdentityKey });
+  }
+}

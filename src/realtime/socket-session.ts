@@ -1,0 +1,46 @@
+import type { Socket } from 'socket.io';
+
+/** The BRC-103 session the server signs its messages to this socket for. */
+export interface PeerBinding {
+  /** The client's session nonce C: outgoing messages carry yourNonce = C, keyID "<N'> <C>". */
+  peerNonce: string;
+  /** The verified client key (lowercase hex), the counterparty of every signature. */
+  identityKey: string;
+}
+
+/**
+ * Per-socket BRC-103 state. The identity is set once, from the first verified general message,
+ * and never changes: one identity per socket (REALTIME.md §6 rule 3). Nothing here comes from
+ * the client's claims.
+ */
+export class SocketSession {
+  /** Set when the first general message verifies; absent means nothing may be sent to it. */
+  private binding?: PeerBinding;
+  /** Session nonces S created by this socket's handshakes; deleted from the store on close. */
+  readonly sessionNonces: string[] = [];
+  queued = 0;
+  /** Serialises this socket's authMessages so that events keep the order they were sent in. */
+  queue: Promise<void> = Promise.resolve();
+  /** Boxes this socket sent leaveRoom for (and not joined again): no delivery there (§7). */
+  readonly leftBoxes = new Set<string>();
+  authTimer?: NodeJS.Timeout;
+  closed = false;
+
+  constructor(readonly socket: Socket) {}
+
+  get identityKey(): string | undefined {
+    return this.binding?.identityKey;
+  }
+
+  get peer(): PeerBinding | undefined {
+    return this.binding;
+  }
+
+  /** Records the session of the latest verified message; the identity itself is immutable. */
+  bind(binding: PeerBinding): void {
+    if (this.binding && this.binding.identityKey !== binding.identityKey) {
+      throw new Error('A socket cannot change identity');
+    }
+    this.binding = binding;
+  }
+}

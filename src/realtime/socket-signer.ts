@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { AUTH_VERSION } from '../auth/brc104/auth-headers';
+import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../auth/crypto/crypto-provider';
+import { EncodedEvent, encodeEvent, OutboundGeneralMessage } from './authsocket-codec';
+import { AUTH_MESSAGE_EVENT } from './realtime.constants';
+import { SocketSession } from './socket-session';
+
+/**
+ * Sends application events as general messages signed for one socket's own session
+ * (REALTIME.md §2.2: keyID "<N'> <C>", counterparty = client key). A message the client cannot
+ * verify crashes a Node client (§2.3), so nothing is ever sent to a socket without a verified
+ * session, and nothing signed for one socket is sent to another (§6 rule 7).
+ */
+@Injectable()
+export class SocketSigner {
+  constructor(private readonly crypto: CryptoProvider) {}
+
+  async emit(socket: SocketSession, eventName: string, data: unknown): Promise<boolean> {
+    return this.emitPayload(socket, encodeEvent(eventName, data));
+  }
+
+  /** `payload` may be shared by several sockets (one delivery): it is only read. */
+  async emitPayload(socket: SocketSession, payload: EncodedEvent): Promise<boolean> {
+    const peer = socket.peer;
+    if (!peer || socket.closed) return false;
+    const nonce = randomBytes(32).toString('base64');
+    const signature = await this.crypto.createSignature({
+      protocolID: AUTH_SIGNATURE_PROTOCOL,
+      keyID: `${nonce} ${peer.peerNonce}`,
+      counterparty: peer.identityKey,
+      data: payload.bytes,
+    });
+    const message: OutboundGeneralMessage = {
+      version: AUTH_VERSION,
+      messageType: 'general',
+      identityKey: this.crypto.identityKey,
+      nonce,
+      yourNonce: peer.peerNonce,
+      payload: payload.array,
+      signature,
+    };
+    socket.socket.emit(AUTH_MESSAGE_EVENT, message);
+    return true;
+  }
+}
