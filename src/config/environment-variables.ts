@@ -153,6 +153,11 @@ export class EnvironmentVariables {
   })
   DEFAULT_RECIPIENT_FEES: string = 'notifications=10';
 
+  /** A JSON file `{ "box": sats }` of server delivery fees applied at start-up. */
+  @IsOptional()
+  @IsString()
+  MESSAGEBOX_FEES_FILE?: string;
+
   /** `box=sats,box2=sats`: server delivery fees upserted at start-up (seed server format). */
   @IsOptional()
   @Matches(/^\s*([^=,\s]+\s*=\s*\d+\s*)(,\s*[^=,\s]+\s*=\s*\d+\s*)*$/, {

@@ -12,6 +12,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 const MYSQL_TYPES: Array<[table: string, column: string, type: string]> = [
   ['messages', 'body', 'longtext'],
   ['messages', 'id', 'bigint'],
+  ['delivery_payments', 'beef', 'longtext'],
 ];
 
 const isMysql = (driver: DataSourceOptions['type']) => driver === 'mysql' || driver === 'mariadb';

@@ -1,6 +1,8 @@
 import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
 import { MessageBoxEntity } from '../messages/message-box.entity';
 import { MessageEntity } from '../messages/message.entity';
+import { DeliveryPaymentEntity } from '../payments/delivery-payment.entity';
+import { PaymentOutpointEntity } from '../payments/payment-outpoint.entity';
 import { MessagePermissionEntity } from '../permissions/message-permission.entity';
 import { ServerFeeEntity } from '../permissions/server-fee.entity';
 
@@ -11,4 +13,6 @@ export const ENTITIES = [
   MessagePermissionEntity,
   ServerFeeEntity,
   DeviceRegistrationEntity,
+  PaymentOutpointEntity,
+  DeliveryPaymentEntity,
 ];

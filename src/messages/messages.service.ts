@@ -6,7 +6,8 @@ import { EventBus } from '../common/events/event-bus';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { TransactionRunner } from '../database/transaction-runner';
 import { requirePayment } from '../payments/payment-presence';
-import { PaymentVerifier } from '../payments/payment-verifier';
+import { PaymentLedger } from '../payments/payment-ledger';
+import { PaymentVerifier, VerifiedPayment } from '../payments/payment-verifier';
 import { RecipientFeesService } from '../permissions/recipient-fees.service';
 import { ServerFeesService } from '../permissions/server-fees.service';
 import { ListMessagesQuery } from './message-requests';
@@ -36,6 +37,7 @@ export class MessagesService {
     private readonly recipientFees: RecipientFeesService,
     private readonly serverFees: ServerFeesService,
     private readonly payments: PaymentVerifier,
+    private readonly ledger: PaymentLedger,
     private readonly events: EventBus,
     crypto: CryptoProvider,
     config: ConfigService<EnvironmentVariables, true>,
@@ -50,17 +52,26 @@ export class MessagesService {
       maxRecipients: this.maxRecipients,
       isValidKey: this.isValidKey,
     });
-    const payments = await this.checkFees(sender, cmd);
+    const payment = await this.checkFees(sender, cmd);
     const at = new Date();
     const rows = cmd.pairs.map(({ recipient, messageId }) => ({
       messageId,
       sender,
       recipient,
-      body: storedBody(cmd.body, payments.get(recipient)),
+      body: storedBody(cmd.body, payment.storedPaymentFor.get(recipient)),
     }));
-    const created = await this.transactions.run((manager) =>
-      this.repository.store(manager, cmd.messageBox, rows, at),
-    );
+    const first = cmd.pairs[0];
+    const created = await this.transactions.run(async (manager) => {
+      if (payment.record) {
+        const paidFor = `${first.recipient}:${first.messageId}`;
+        await this.ledger.record(manager, payment.record, {
+          sender,
+          messageBox: cmd.messageBox,
+          paidFor,
+        });
+      }
+      return this.repository.store(manager, cmd.messageBox, rows, at);
+    });
     for (const row of created) {
       this.events.publish('message.created', {
         messageId: row.messageId,
@@ -78,11 +89,8 @@ export class MessagesService {
     };
   }
 
-  /** Refuses blocked deliveries; verifies payment when one is due. Returns stored payment parts. */
-  private async checkFees(
-    sender: string,
-    cmd: SendMessageCommand,
-  ): Promise<Map<string, Record<string, unknown>>> {
+  /** Refuses blocked deliveries; verifies the payment when one is due, before any side effect. */
+  private async checkFees(sender: string, cmd: SendMessageCommand): Promise<VerifiedPayment> {
     const recipients = cmd.pairs.map((p) => p.recipient);
     const [deliveryFee, fees] = await Promise.all([
       this.serverFees.deliveryFee(cmd.messageBox),
@@ -94,19 +102,19 @@ export class MessagesService {
         blockedRecipients: blocked,
       });
     }
-    const feeRecipients = recipients
-      .filter((r) => fees.get(r)! > 0)
-      .map((r) => ({ recipient: r, fee: fees.get(r)! }));
-    if (deliveryFee <= 0 && feeRecipients.length === 0) return new Map();
+    // Fees are per recipient, not per copy: a recipient named twice pays once.
+    const feeRecipients = [...fees]
+      .filter(([, fee]) => fee > 0)
+      .map(([recipient, fee]) => ({ recipient, fee }));
+    if (deliveryFee <= 0 && feeRecipients.length === 0) return { storedPaymentFor: new Map() };
     const payment = requirePayment(cmd.payment, deliveryFee);
-    const verified = await this.payments.verify({
+    return this.payments.verify({
       sender,
       messageBox: cmd.messageBox,
       deliveryFee,
       feeRecipients,
       payment,
     });
-    return verified.storedPaymentFor;
   }
 
   async list(identityKey: string, q: ListMessagesQuery) {

@@ -14,15 +14,33 @@ export interface PaymentCheck {
   payment: Record<string, unknown>;
 }
 
+/** A received server delivery fee, kept so the operator can sweep it. */
+export interface DeliveryPaymentRecord {
+  txid: string;
+  vout: number;
+  satoshis: number;
+  senderIdentityKey: string;
+  derivationPrefix: string;
+  derivationSuffix: string;
+  beefBase64: string;
+}
+
+/** What the send transaction must record: every output used, and the delivery fee if any. */
+export interface PaymentRecord {
+  txid: string;
+  vouts: number[];
+  delivery?: DeliveryPaymentRecord;
+}
+
 export interface VerifiedPayment {
   /** What goes into each paid recipient's stored body as `payment` (its own outputs only). */
   storedPaymentFor: Map<string, Record<string, unknown>>;
+  record?: PaymentRecord;
 }
 
 /**
- * Checks a delivery payment before anything is stored. The implementation is the payments
- * module's; until payments are verifiable, deliveries that need one are refused, never accepted
- * unpaid.
+ * Checks a delivery payment before anything is stored. Until a payment is verified, nothing
+ * that needs one is accepted.
  */
 export abstract class PaymentVerifier {
   abstract verify(check: PaymentCheck): Promise<VerifiedPayment>;

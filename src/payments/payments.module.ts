@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { chainTrackerProvider } from './chain-tracker.provider';
+import { PaymentLedger } from './payment-ledger';
 import { PaymentVerifier } from './payment-verifier';
-import { UnavailablePaymentVerifier } from './unavailable-payment-verifier';
+import { SpvPaymentVerifier } from './spv-payment-verifier';
 
+/** Delivery-fee payments: verification before a send, the ledger inside its transaction. */
 @Module({
-  providers: [{ provide: PaymentVerifier, useClass: UnavailablePaymentVerifier }],
-  exports: [PaymentVerifier],
+  providers: [
+    chainTrackerProvider,
+    { provide: PaymentVerifier, useClass: SpvPaymentVerifier },
+    PaymentLedger,
+  ],
+  exports: [PaymentVerifier, PaymentLedger],
 })
 export class PaymentsModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { parseBoxFeeList } from '../common/validation/box-fee-list';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { readFeeFile } from '../config/fee-file';
 import { ServerFeesRepository } from './server-fees.repository';
 
 /** Built-in server delivery fees (HTTP-API.md §5.3): only notifications cost something. */
@@ -25,11 +26,14 @@ export class ServerFeesService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const [box, fee] of BUILT_IN_DELIVERY_FEES) await this.repository.put(box, fee, false);
-    const configured = parseBoxFeeList(this.config.get('MESSAGEBOX_FEES', { infer: true }));
+    const configured = new Map([
+      ...readFeeFile(this.config.get('MESSAGEBOX_FEES_FILE', { infer: true })),
+      ...parseBoxFeeList(this.config.get('MESSAGEBOX_FEES', { infer: true })),
+    ]);
     for (const [box, fee] of configured) await this.repository.put(box, fee, true);
     if (configured.size > 0)
       this.logger.log(
-        `Delivery fees from MESSAGEBOX_FEES: ${[...configured].map(([b, f]) => `${b}=${f}`).join(', ')}`,
+        `Configured delivery fees: ${[...configured].map(([b, f]) => `${b}=${f}`).join(', ')}`,
       );
   }
 

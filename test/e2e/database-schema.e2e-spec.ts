@@ -6,10 +6,12 @@ import { MIGRATIONS } from '../../src/database/migrations';
 import { createThrowawayDatabase, mariadbEnabled, ThrowawayDatabase } from '../helpers/mariadb';
 
 const TABLES = [
+  'delivery_payments',
   'device_registrations',
   'messageBox',
   'message_permissions',
   'messages',
+  'payment_outpoints',
   'server_fees',
 ];
 

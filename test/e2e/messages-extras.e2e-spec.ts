@@ -106,7 +106,7 @@ describe('sending: events, paging, fees and the route prefix', () => {
     });
   });
 
-  it('requires a payment where a fee applies and never accepts an unverifiable one', async () => {
+  it('requires a payment where a fee applies and refuses one that is not a transaction', async () => {
     const [alice, bob] = [identity(), identity()];
     const message = {
       recipient: bob.key,
@@ -125,7 +125,7 @@ describe('sending: events, paging, fees and the route prefix', () => {
       message,
       payment: { tx: [1, 2, 3], outputs: [{ outputIndex: 0, protocol: 'wallet payment' }] },
     });
-    expect(paid).toMatchObject({ status: 400, json: { code: 'ERR_INSUFFICIENT_PAYMENT' } });
+    expect(paid).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
     const listed = await post<{ messages: unknown[] }>(bob, `${t.url}/api/listMessages`, {
       messageBox: 'notifications',
     });

@@ -1,6 +1,8 @@
 import {
   CreateActionArgs,
   CreateActionResult,
+  InternalizeActionArgs,
+  InternalizeActionResult,
   P2PKH,
   PrivateKey,
   ProtoWallet,
@@ -8,6 +10,7 @@ import {
   Transaction,
   WalletInterface,
 } from '@bsv/sdk';
+import { TestChainTracker } from './test-chain-tracker';
 
 /**
  * A client wallet for tests: ProtoWallet's key operations plus a createAction that builds and
@@ -17,10 +20,21 @@ import {
  */
 export class TestWallet extends ProtoWallet {
   private readonly key: PrivateKey;
+  /** Payments this wallet was asked to internalize (what a recipient's client does on listing). */
+  readonly internalized: InternalizeActionArgs[] = [];
 
-  constructor(key: PrivateKey = PrivateKey.fromRandom()) {
+  /** With a tracker, funding transactions are "mined" so that payments pass SPV checks. */
+  constructor(
+    key: PrivateKey = PrivateKey.fromRandom(),
+    private readonly tracker?: TestChainTracker,
+  ) {
     super(key);
     this.key = key;
+  }
+
+  internalizeAction(args: InternalizeActionArgs): Promise<InternalizeActionResult> {
+    this.internalized.push(args);
+    return Promise.resolve({ accepted: true });
   }
 
   asWallet(): WalletInterface {
@@ -41,6 +55,7 @@ export class TestWallet extends ProtoWallet {
       lockingScript: new P2PKH().lock(this.key.toAddress()),
       satoshis: total + 1000,
     });
+    if (this.tracker) source.merklePath = this.tracker.mine(source.id('hex'));
     const tx = new Transaction();
     tx.addInput({
       sourceTransaction: source,

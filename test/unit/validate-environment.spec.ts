@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config-error';
@@ -76,6 +76,16 @@ describe('validateEnvironment', () => {
     const problems = problemsOf(raw);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(message);
+  });
+
+  it('refuses an unreadable or malformed MESSAGEBOX_FEES_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mb-fees-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"notifications": -3}');
+    expect(problemsOf({ MESSAGEBOX_FEES_FILE: join(dir, 'missing.json') })[0]).toContain(
+      'MESSAGEBOX_FEES_FILE',
+    );
+    expect(problemsOf({ MESSAGEBOX_FEES_FILE: bad })[0]).toContain('"notifications"');
   });
 
   it('never repeats a Firebase secret in its message', () => {

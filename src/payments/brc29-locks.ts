@@ -1,0 +1,45 @@
+import { P2PKH, PublicKey } from '@bsv/sdk';
+import { createCryptoProvider } from '../auth/crypto/create-crypto-provider';
+import { CryptoProvider, ProtocolID } from '../auth/crypto/crypto-provider';
+
+/** BRC-29 payment protocol: keys derived with keyID "<derivationPrefix> <derivationSuffix>". */
+export const BRC29_PROTOCOL: ProtocolID = [2, '3241645161d8'];
+
+/** The identity key of private key 1 ("anyone"), which the official client pays recipients from. */
+export const ANYONE_IDENTITY_KEY =
+  '0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798';
+
+const ANYONE_PRIVATE_KEY = '00'.repeat(31) + '01';
+
+const p2pkhHex = (publicKey: string) =>
+  new P2PKH().lock(PublicKey.fromString(publicKey).toHash()).toHex();
+
+/**
+ * The locking scripts a valid payment must use, computed as the payer's wallet derives them:
+ * the server's own BRC-29 child key for the delivery fee, and for a recipient fee the recipient's
+ * child key as the public "anyone" wallet derives it (HTTP-API.md §5.6–5.7).
+ */
+export class Brc29Locks {
+  private readonly anyone: CryptoProvider = createCryptoProvider(ANYONE_PRIVATE_KEY);
+
+  constructor(private readonly server: CryptoProvider) {}
+
+  async serverLock(prefix: string, suffix: string, senderIdentityKey: string): Promise<string> {
+    const key = await this.server.derivePublicKey({
+      protocolID: BRC29_PROTOCOL,
+      keyID: `${prefix} ${suffix}`,
+      counterparty: senderIdentityKey,
+      forSelf: true,
+    });
+    return p2pkhHex(key);
+  }
+
+  async recipientLock(prefix: string, suffix: string, recipient: string): Promise<string> {
+    const key = await this.anyone.derivePublicKey({
+      protocolID: BRC29_PROTOCOL,
+      keyID: `${prefix} ${suffix}`,
+      counterparty: recipient,
+    });
+    return p2pkhHex(key);
+  }
+}

@@ -1,0 +1,11 @@
+import { AppError } from '../common/errors/app-error';
+
+/** Every payment refusal is a 400 with the protocol's code (HTTP-API.md §3.1.2, Appendix A). */
+export const paymentError = (code: `ERR_${string}`, description: string) =>
+  new AppError(code, description, 400);
+
+export const notAccepted = (why: string) =>
+  paymentError('ERR_INSUFFICIENT_PAYMENT', `Payment was not accepted by the server: ${why}`);
+
+export const invalidPayment = (why: string) =>
+  paymentError('ERR_INVALID_PAYMENT', `Invalid payment: ${why}`);

@@ -1,0 +1,248 @@
+import { MessageBoxClient } from '@bsv/message-box-client';
+import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { DataSource } from 'typeorm';
+import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
+import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
+import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entity';
+import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
+import { settlesWithin } from '../helpers/auth-clients';
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { newMessageBoxClient } from '../helpers/message-box-client';
+import { buildPayment, PlannedOutput } from '../helpers/payment-builder';
+import { TestChainTracker } from '../helpers/test-chain-tracker';
+import { testEnvironment } from '../helpers/test-environment';
+import { TestWallet } from '../helpers/test-wallet';
+
+interface Party {
+  key: string;
+  wallet: TestWallet;
+  client: MessageBoxClient;
+  http: AuthFetch;
+}
+
+describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
+  const tracker = new TestChainTracker();
+  let t: TestApp | undefined;
+  let teardown: (() => Promise<void>) | undefined;
+  let serverKey: string;
+
+  beforeAll(async () => {
+    const db = await target.setup();
+    if (!db) return;
+    teardown = db.teardown;
+    t = await createTestApp(testEnvironment(db.env), [], 0, (b) =>
+      b.overrideProvider(CHAIN_TRACKER).useValue(tracker),
+    );
+    serverKey = t.app.get(CryptoProvider).identityKey;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await teardown?.();
+  });
+
+  async function party(): Promise<Party> {
+    const wallet = new TestWallet(PrivateKey.fromRandom(), tracker);
+    const client = newMessageBoxClient(t!.url, wallet.asWallet());
+    return {
+      key: await client.getIdentityKey(),
+      wallet,
+      client,
+      http: new AuthFetch(wallet.asWallet()),
+    };
+  }
+
+  async function send(
+    from: Party,
+    recipients: string[],
+    payment: unknown,
+    messageId = `m-${Math.random()}`,
+  ) {
+    const res = await settlesWithin(
+      from.http.fetch(`${t!.url}/sendMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          message: {
+            recipients,
+            messageBox: 'notifications',
+            messageId: recipients.map((_, i) => `${messageId}-${i}`),
+            body: 'paid hello',
+          },
+          payment,
+        }),
+      }),
+    );
+    return { status: res.status, json: (await res.json()) as { code?: string; status: string } };
+  }
+
+  const db = () => t!.app.get(DataSource);
+  const counts = async () => ({
+    outpoints: await db().getRepository(PaymentOutpointEntity).count(),
+    delivery: await db().getRepository(DeliveryPaymentEntity).count(),
+  });
+
+  it('accepts the exact payment the official client builds, records it, and hands the recipient its outputs', async () => {
+    if (!t) return;
+    const [alice, bob] = [await party(), await party()];
+    const sent = await alice.client.sendNotification(bob.key, 'paid ping');
+    expect(sent.status).toBe('success');
+
+    const delivery = await db()
+      .getRepository(DeliveryPaymentEntity)
+      .findOneByOrFail({ sender: alice.key, messageBox: 'notifications' });
+    expect(delivery).toMatchObject({ vout: 0, satoshis: 10, senderIdentityKey: alice.key });
+
+    const listed = await bob.client.listMessages({ messageBox: 'notifications' });
+    expect(listed.map((m) => m.body)).toEqual(['paid ping']);
+    expect(bob.wallet.internalized).toHaveLength(1);
+    expect(bob.wallet.internalized[0].outputs).toEqual([
+      expect.objectContaining({ outputIndex: 1, protocol: 'wallet payment' }),
+    ]);
+  });
+
+  it('accepts one batch mixing free and paid recipients, each paid recipient getting only its own output', async () => {
+    if (!t) return;
+    const [alice, bob, carol, dave] = [await party(), await party(), await party(), await party()];
+    await carol.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 0 });
+    await dave.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 25 });
+    const result = await alice.client.sendNotification(
+      [bob.key, carol.key, dave.key],
+      'batch ping',
+    );
+    expect(result.status).toBe('success');
+    for (const [who, outputIndex] of [
+      [bob, 1],
+      [dave, 2],
+    ] as const) {
+      await who.client.listMessages({ messageBox: 'notifications' });
+      expect(who.wallet.internalized.map((i) => i.outputs.map((o) => o.outputIndex))).toEqual([
+        [outputIndex],
+      ]);
+    }
+    const carols = await carol.client.listMessages({ messageBox: 'notifications' });
+    expect(carols.map((m) => m.body)).toEqual(['batch ping']);
+    expect(carol.wallet.internalized).toEqual([]);
+  });
+
+  async function refused(
+    planned: (bob: string) => PlannedOutput[],
+    code: string,
+    recipientFee?: number,
+  ) {
+    const [alice, bob] = [await party(), await party()];
+    if (recipientFee !== undefined)
+      await bob.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee });
+    const before = await counts();
+    const payment = await buildPayment(alice.wallet, serverKey, planned(bob.key));
+    const res = await send(alice, [bob.key], payment);
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe(code);
+    expect(await counts()).toEqual(before);
+    expect(await bob.client.listMessages({ messageBox: 'notifications' })).toEqual([]);
+  }
+
+  it('refuses an underpaid delivery fee', async () => {
+    if (!t) return;
+    await refused(
+      (bob) => [
+        { to: 'server', satoshis: 9 },
+        { to: bob, satoshis: 10 },
+      ],
+      'ERR_INSUFFICIENT_PAYMENT',
+    );
+  });
+
+  it('refuses an underpaid recipient fee', async () => {
+    if (!t) return;
+    await refused(
+      (bob) => [
+        { to: 'server', satoshis: 10 },
+        { to: bob, satoshis: 9 },
+      ],
+      'ERR_INSUFFICIENT_PAYMENT',
+    );
+  });
+
+  it('refuses a delivery output locked to the wrong key', async () => {
+    if (!t) return;
+    const stranger = PrivateKey.fromRandom().toPublicKey().toString();
+    await refused(
+      (bob) => [
+        { to: 'server', satoshis: 10, lockTo: stranger },
+        { to: bob, satoshis: 10 },
+      ],
+      'ERR_INSUFFICIENT_PAYMENT',
+    );
+  });
+
+  it('refuses a recipient output paying someone else', async () => {
+    if (!t) return;
+    const stranger = PrivateKey.fromRandom().toPublicKey().toString();
+    await refused(
+      () => [
+        { to: 'server', satoshis: 10 },
+        { to: stranger, satoshis: 10 },
+      ],
+      'ERR_INSUFFICIENT_PAYMENT',
+    );
+  });
+
+  it('refuses a payment without the recipient output', async () => {
+    if (!t) return;
+    await refused(() => [{ to: 'server', satoshis: 10 }], 'ERR_INSUFFICIENT_OUTPUTS');
+  });
+
+  it('refuses a transaction that fails SPV (unknown block)', async () => {
+    if (!t) return;
+    const [alice, bob] = [await party(), await party()];
+    const unmined = new TestWallet(PrivateKey.fromRandom());
+    const payment = await buildPayment(unmined, serverKey, [
+      { to: 'server', satoshis: 10 },
+      { to: bob.key, satoshis: 10 },
+    ]);
+    const res = await send(alice, [bob.key], payment);
+    expect(res).toMatchObject({ status: 400, json: { code: 'ERR_INSUFFICIENT_PAYMENT' } });
+  });
+
+  it('refuses garbage in place of the transaction', async () => {
+    if (!t) return;
+    const [alice, bob] = [await party(), await party()];
+    const res = await send(alice, [bob.key], { tx: [1, 2, 3, 999], outputs: [{ outputIndex: 0 }] });
+    expect(res).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
+  });
+
+  it('refuses a replayed outpoint, but takes an identical retry of the same send once', async () => {
+    if (!t) return;
+    const [alice, bob, carol] = [await party(), await party(), await party()];
+    const payment = await buildPayment(alice.wallet, serverKey, [
+      { to: 'server', satoshis: 10 },
+      { to: bob.key, satoshis: 10 },
+    ]);
+    expect((await send(alice, [bob.key], payment, 'first')).status).toBe(200);
+    const retry = await send(alice, [bob.key], payment, 'first');
+    expect(retry.status).toBe(200);
+    const replay = await send(alice, [bob.key], payment, 'second');
+    expect(replay).toMatchObject({ status: 400, json: { code: 'ERR_PAYMENT_ALREADY_USED' } });
+    const elsewhere = await send(alice, [carol.key], payment, 'third');
+    expect(elsewhere.status).toBe(400);
+    const listed = await bob.client.listMessages({ messageBox: 'notifications' });
+    expect(listed).toHaveLength(1);
+  });
+
+  it('refuses a blocked recipient even with a valid payment', async () => {
+    if (!t) return;
+    const [alice, bob] = [await party(), await party()];
+    await bob.client.setMessageBoxPermission({
+      messageBox: 'notifications',
+      recipientFee: -1,
+      sender: alice.key,
+    });
+    const payment = await buildPayment(alice.wallet, serverKey, [
+      { to: 'server', satoshis: 10 },
+      { to: bob.key, satoshis: 10 },
+    ]);
+    const res = await send(alice, [bob.key], payment);
+    expect(res).toMatchObject({ status: 403, json: { code: 'ERR_DELIVERY_BLOCKED' } });
+  });
+});
