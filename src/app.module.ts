@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './common/events/events.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -10,10 +11,14 @@ import { EnvironmentVariables } from './config/environment-variables';
 import { DatabaseModule } from './database/database.module';
 import { DevicesModule } from './devices/devices.module';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
 import { MessagesModule } from './messages/messages.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { pushImports } from './push/push-imports';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -31,17 +36,23 @@ export class AppModule {
           skipProcessEnv: true,
           load: [() => ({ ...env })],
         }),
+        LoggingModule,
         EventEmitterModule.forRoot(),
+        ScheduleModule.forRoot(),
         EventsModule,
         DatabaseModule,
         RedisModule,
+        MetricsModule,
         AuthModule,
+        // After AuthModule, so that its guard answers unauthenticated calls before the limiter.
+        RateLimitModule,
         HealthModule,
         MessagesModule,
         PermissionsModule,
         DevicesModule,
         ...pushImports(env),
         ...(env.ENABLE_WEBSOCKETS ? [RealtimeModule] : []),
+        ...(env.MESSAGE_RETENTION_DAYS > 0 ? [RetentionModule] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

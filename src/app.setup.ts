@@ -1,26 +1,40 @@
 import { ConfigService } from '@nestjs/config';
-import { Brc104Middleware } from './auth/brc104/brc104.middleware';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { Brc104Middleware } from './auth/brc104/brc104.middleware';
 import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
 import { EnvironmentVariables } from './config/environment-variables';
+import { serveOpenApi } from './docs/openapi.setup';
+import { PINO_LOGGER } from './logging/logging.tokens';
+import { requestLoggerMiddleware } from './logging/request-logger.middleware';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
+import { HandshakeRateLimiter } from './rate-limit/handshake-rate-limiter';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
-/** Public routes that stay at the origin root even with ROUTING_PREFIX. */
-export const ROOT_ROUTES = ['health'];
+/** Public routes that stay at the origin root even with ROUTING_PREFIX (probes and scrapers). */
+export const ROOT_ROUTES = ['health', 'health/ready', 'metrics'];
 
 /**
- * HTTP wiring shared by main.ts and the e2e tests. Order matters: CORS answers preflights before
- * anything else, the raw body is read before BRC-104 verification (which signs raw bytes), JSON
- * is parsed only after it, so even a malformed-JSON error reaches the client signed.
+ * HTTP wiring shared by main.ts and the e2e tests. Order matters: the request log and metrics
+ * come first so that every request is seen, whoever answers it; CORS answers preflights before
+ * anything else; the raw body is read before BRC-104 verification (which signs raw bytes); the
+ * handshake limiter sits just before the BRC-104 layer that answers handshakes; JSON is parsed
+ * only after verification, so even a malformed-JSON error reaches the client signed.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
   app.disable('x-powered-by');
   app.set('etag', false);
+  // req.ip is the client's address only when the proxies in front are trusted (rate limits, logs).
+  app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
+  app.use(requestLoggerMiddleware(app.get<Logger>(PINO_LOGGER)));
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(corsMiddleware);
   app.use(rawBodyMiddleware(config.get('MAX_BODY_BYTES', { infer: true })));
+  app.use(app.get(HandshakeRateLimiter).handle);
   app.use(app.get(Brc104Middleware).handle);
   app.use(jsonBodyMiddleware);
   const prefix = config.get('ROUTING_PREFIX', { infer: true });
@@ -29,5 +43,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   if (config.get('ENABLE_WEBSOCKETS', { infer: true })) {
     app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   }
+  if (config.get('ENABLE_DOCS', { infer: true })) serveOpenApi(app);
   return app;
 }

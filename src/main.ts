@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { Logger, LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { PrivateKey } from '@bsv/sdk';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigError } from './config/config-error';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 function loadOrExit(): LoadedEnvironment {
   try {
@@ -22,16 +21,18 @@ function loadOrExit(): LoadedEnvironment {
 
 async function bootstrap(): Promise<void> {
   const { env, generatedKeyFile } = loadOrExit();
-  const logger = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1);
   // Imported after validation so that no module code runs on a bad configuration.
   const { AppModule } = await import('./app.module');
   const { configureApp } = await import('./app.setup');
+  const { closeGracefully } = await import('./lifecycle/close-gracefully');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
     bodyParser: false,
-    logger,
+    // Held until pino takes over, so start-up lines come out in the configured format.
+    bufferLogs: true,
     // Let start-up errors reach the catch below instead of aborting the process.
     abortOnError: false,
   });
+  app.useLogger(app.get(PinoNestLogger));
   configureApp(app);
   const log = new Logger('Bootstrap');
   const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
@@ -42,8 +43,8 @@ async function bootstrap(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    log.log(`${signal} received, shutting down`);
-    app.close().then(
+    log.log(`${signal} received, finishing in-flight requests, then shutting down`);
+    closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error(error instanceof Error ? error.message : String(error));

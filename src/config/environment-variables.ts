@@ -186,6 +186,69 @@ export class EnvironmentVariables {
   })
   LOG_LEVEL: string = 'log';
 
+  /** json: one JSON object per line (log shippers); pretty: readable lines. Default by NODE_ENV. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** Serve the generated OpenAPI document at /openapi.json and its UI at /docs. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ENABLE_DOCS must be true or false' })
+  ENABLE_DOCS: boolean = true;
+
+  /** Bearer token that unlocks GET /metrics; without it the route answers 404. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,}$/, {
+    message: 'METRICS_TOKEN must be at least 16 printable characters without spaces',
+  })
+  METRICS_TOKEN?: string;
+
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (0: none). */
+  @Transform(toInteger)
+  @IsInt({ message: 'TRUST_PROXY_HOPS must be an integer between 0 and 10' })
+  @Min(0, { message: 'TRUST_PROXY_HOPS must be an integer between 0 and 10' })
+  @Max(10, { message: 'TRUST_PROXY_HOPS must be an integer between 0 and 10' })
+  TRUST_PROXY_HOPS: number = 0;
+
+  /** Length of the window both rate limits count in. */
+  @Transform(toInteger)
+  @IsInt({ message: 'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400' })
+  @Min(1, { message: 'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400' })
+  @Max(86400, { message: 'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400' })
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /** Handshakes (POST /.well-known/auth) one client IP may start per window; 0 turns it off. */
+  @Transform(toInteger)
+  @IsInt({ message: 'RATE_LIMIT_HANDSHAKES_PER_IP must be an integer between 0 and 10000000' })
+  @Min(0, { message: 'RATE_LIMIT_HANDSHAKES_PER_IP must be an integer between 0 and 10000000' })
+  @Max(10000000, {
+    message: 'RATE_LIMIT_HANDSHAKES_PER_IP must be an integer between 0 and 10000000',
+  })
+  RATE_LIMIT_HANDSHAKES_PER_IP: number = 600;
+
+  /** Authenticated requests one identity key may make per window; 0 turns it off. */
+  @Transform(toInteger)
+  @IsInt({ message: 'RATE_LIMIT_REQUESTS_PER_IDENTITY must be an integer between 0 and 10000000' })
+  @Min(0, { message: 'RATE_LIMIT_REQUESTS_PER_IDENTITY must be an integer between 0 and 10000000' })
+  @Max(10000000, {
+    message: 'RATE_LIMIT_REQUESTS_PER_IDENTITY must be an integer between 0 and 10000000',
+  })
+  RATE_LIMIT_REQUESTS_PER_IDENTITY: number = 3000;
+
+  /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
+  @Transform(toInteger)
+  @IsInt({ message: 'SHUTDOWN_GRACE_SECONDS must be an integer between 0 and 600' })
+  @Min(0, { message: 'SHUTDOWN_GRACE_SECONDS must be an integer between 0 and 600' })
+  @Max(600, { message: 'SHUTDOWN_GRACE_SECONDS must be an integer between 0 and 600' })
+  SHUTDOWN_GRACE_SECONDS: number = 25;
+
+  /** Scheduled purge of unacknowledged messages older than this many days; 0 keeps them forever. */
+  @Transform(toInteger)
+  @IsInt({ message: 'MESSAGE_RETENTION_DAYS must be an integer between 0 and 36500' })
+  @Min(0, { message: 'MESSAGE_RETENTION_DAYS must be an integer between 0 and 36500' })
+  @Max(36500, { message: 'MESSAGE_RETENTION_DAYS must be an integer between 0 and 36500' })
+  MESSAGE_RETENTION_DAYS: number = 0;
+
   /** Where a development server keeps the key it generated when SERVER_PRIVATE_KEY is unset. */
   @IsString()
   DEV_KEY_FILE: string = '.server-private-key';

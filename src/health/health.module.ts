@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { HealthService } from './health.service';
+import { ReadinessService } from './readiness.service';
+import { RedisHealthIndicator } from './redis-health.indicator';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+/** Liveness and readiness probes (public, at the origin root whatever ROUTING_PREFIX says). */
+@Module({
+  // Readiness failures are logged once by ReadinessService, in our format.
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [ReadinessService, RedisHealthIndicator],
+})
 export class HealthModule {}

@@ -141,6 +141,7 @@ export class MessagesService {
       this.repository.deleteReceived(manager, identityKey, messageIds),
     );
     if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!', 400);
+    this.events.publish('messages.acknowledged', { recipient: identityKey, count: deleted });
     return { status: 'success' as const };
   }
 }

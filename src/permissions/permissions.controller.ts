@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { IdentityKey } from '../auth/identity-key.decorator';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { ApiAuthenticatedErrors } from '../docs/api-errors.decorator';
+import { BRC104_SECURITY } from '../docs/openapi.setup';
+import { DescribedSuccessDto } from './dto/described-success.dto';
+import { GetPermissionResponseDto } from './dto/get-permission-response.dto';
+import { ListPermissionsResponseDto } from './dto/list-permissions-response.dto';
+import { QuoteResponseDto } from './dto/quote-response.dto';
+import { SetPermissionRequestDto } from './dto/set-permission-request.dto';
 import {
   parseGetPermission,
   parseListPermissions,
@@ -11,6 +26,9 @@ import {
 } from './permission-requests';
 import { PermissionsService } from './permissions.service';
 
+/** Queries stay `unknown` and go through the protocol-order parsers; decorators only document. */
+@ApiTags('permissions')
+@ApiSecurity(BRC104_SECURITY)
 @Controller('permissions')
 export class PermissionsController {
   private readonly isValidKey: (hex: string) => boolean;
@@ -27,21 +45,61 @@ export class PermissionsController {
 
   @Post('set')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Set the caller’s fee for one sender or, without sender, for everyone' })
+  @ApiBody({ type: SetPermissionRequestDto })
+  @ApiOkResponse({ type: DescribedSuccessDto })
+  @ApiAuthenticatedErrors({
+    400: [
+      'ERR_INVALID_REQUEST',
+      'ERR_INVALID_PUBLIC_KEY',
+      'ERR_INVALID_FEE_VALUE',
+      'ERR_INVALID_MESSAGE_BOX',
+    ],
+  })
   set(@IdentityKey() identityKey: string, @Body() body: unknown) {
     return this.permissions.set(identityKey, parseSetPermission(body, this.isValidKey));
   }
 
   @Get('get')
+  @ApiOperation({ summary: 'The caller’s exact rule for a box (and sender), or null' })
+  @ApiQuery({ name: 'messageBox', type: String })
+  @ApiQuery({ name: 'sender', type: String, required: false })
+  @ApiOkResponse({ type: GetPermissionResponseDto })
+  @ApiAuthenticatedErrors({
+    400: ['ERR_MISSING_PARAMETERS', 'ERR_INVALID_PARAMETER', 'ERR_INVALID_PUBLIC_KEY'],
+  })
   get(@IdentityKey() identityKey: string, @Query() query: unknown) {
     return this.permissions.get(identityKey, parseGetPermission(query, this.isValidKey));
   }
 
   @Get('list')
+  @ApiOperation({ summary: 'The caller’s rules, newest first by default' })
+  @ApiQuery({ name: 'messageBox', type: String, required: false })
+  @ApiQuery({ name: 'message_box', type: String, required: false })
+  @ApiQuery({ name: 'limit', type: Number, required: false, description: '1..1000, default 100' })
+  @ApiQuery({ name: 'offset', type: Number, required: false })
+  @ApiQuery({ name: 'createdAtOrder', enum: ['asc', 'desc'], required: false })
+  @ApiOkResponse({ type: ListPermissionsResponseDto })
+  @ApiAuthenticatedErrors({
+    400: ['ERR_INVALID_PARAMETER', 'ERR_INVALID_LIMIT', 'ERR_INVALID_OFFSET'],
+  })
   list(@IdentityKey() identityKey: string, @Query() query: unknown) {
     return this.permissions.list(identityKey, parseListPermissions(query));
   }
 
   @Get('quote')
+  @ApiOperation({ summary: 'Delivery and recipient fees for one or repeated recipients' })
+  @ApiQuery({ name: 'messageBox', type: String })
+  @ApiQuery({ name: 'recipient', type: [String], description: 'Repeat for several recipients' })
+  @ApiOkResponse({ type: QuoteResponseDto })
+  @ApiAuthenticatedErrors({
+    400: [
+      'ERR_MISSING_PARAMETERS',
+      'ERR_INVALID_PARAMETER',
+      'ERR_TOO_MANY_RECIPIENTS',
+      'ERR_INVALID_PUBLIC_KEY',
+    ],
+  })
   quote(@IdentityKey() identityKey: string, @Query() query: unknown) {
     return this.permissions.quote(
       identityKey,

@@ -17,6 +17,8 @@ import { SocketSigner } from './socket-signer';
 export class LiveDeliveryService {
   private readonly logger = new Logger('Realtime');
   private server?: Server;
+  /** Messages this instance delivered to sockets since start (one per socket; for metrics). */
+  delivered = 0;
 
   constructor(
     private readonly registry: SocketRegistry,
@@ -62,7 +64,9 @@ export class LiveDeliveryService {
         }),
       ),
     );
-    return sent.filter(Boolean).length;
+    const count = sent.filter(Boolean).length;
+    this.delivered += count;
+    return count;
   }
 }
 

@@ -1,30 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { ProbeModule } from '../helpers/probe.module';
 import { RawAuthClient } from '../helpers/raw-auth-client';
+import { redisEnabled, TEST_REDIS_URL } from '../helpers/redis';
 import { testEnvironment } from '../helpers/test-environment';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisEnabled(): Promise<boolean> {
-  if (process.env.CI === 'true') return true;
-  const probe = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    process.stdout.write('Redis not reachable: Redis session tests skipped\n');
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('sessions shared through Redis by two app instances', () => {
   let one: TestApp;
@@ -32,7 +13,7 @@ describe('sessions shared through Redis by two app instances', () => {
   let enabled = true;
 
   beforeAll(async () => {
-    enabled = await redisEnabled();
+    enabled = await redisEnabled('Redis session tests');
     if (!enabled) return;
     const key = randomBytes(32).toString('hex');
     const env = { SERVER_PRIVATE_KEY: key, REDIS_URL };

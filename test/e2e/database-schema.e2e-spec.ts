@@ -20,11 +20,12 @@ async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
   return log.upQueries.map((q) => q.query);
 }
 
+/** Our tables that exist in this database (hasTable looks only at the connected database). */
 async function tableNames(ds: DataSource): Promise<string[]> {
   const runner = ds.createQueryRunner();
   try {
-    const tables = await runner.getTables();
-    return tables.map((t) => t.name.split('.').pop() ?? t.name).filter((n) => TABLES.includes(n));
+    const present = await Promise.all(TABLES.map((name) => runner.hasTable(name)));
+    return TABLES.filter((_, i) => present[i]);
   } finally {
     await runner.release();
   }

@@ -1,34 +1,15 @@
 import { MessageBoxClient, PeerMessage } from '@bsv/message-box-client';
 import { WalletInterface } from '@bsv/sdk';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { newWallet } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { createThrowawayDatabase, mariadbEnabled, ThrowawayDatabase } from '../helpers/mariadb';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { Inbox } from '../helpers/socket-inbox';
+import { redisEnabled, TEST_REDIS_URL } from '../helpers/redis';
 import { testEnvironment } from '../helpers/test-environment';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisEnabled(): Promise<boolean> {
-  if (process.env.CI === 'true') return true;
-  const probe = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    process.stdout.write('Redis not reachable: multi-instance live delivery tests skipped\n');
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('live delivery across two instances sharing Redis and MariaDB (REALTIME.md §8.3)', () => {
   let one: TestApp | undefined;
@@ -37,7 +18,8 @@ describe('live delivery across two instances sharing Redis and MariaDB (REALTIME
   const clients: MessageBoxClient[] = [];
 
   beforeAll(async () => {
-    if (!(await redisEnabled()) || !(await mariadbEnabled())) return;
+    if (!(await redisEnabled('multi-instance live delivery tests')) || !(await mariadbEnabled()))
+      return;
     db = await createThrowawayDatabase();
     const env = {
       SERVER_PRIVATE_KEY: randomBytes(32).toString('hex'),

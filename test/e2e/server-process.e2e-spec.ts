@@ -52,7 +52,9 @@ describe('the server process (dist/main.js)', () => {
     await waitForListening(child);
     const res = await fetch(`http://127.0.0.1:${port}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'success', database: 'up' });
+    expect(await res.json()).toEqual({ status: 'success', uptimeSeconds: expect.any(Number) });
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(await ready.json()).toEqual({ status: 'success', checks: { database: 'up' } });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -10,7 +10,15 @@ export interface MessageCreatedEvent {
   createdAt: string;
 }
 
+/** A recipient acknowledged (deleted) some of its messages; published after commit. */
+export interface MessagesAcknowledgedEvent {
+  recipient: string;
+  /** Rows actually deleted. */
+  count: number;
+}
+
 /** Every internal event and its payload (the only coupling between Messages and Realtime/Push). */
 export interface DomainEvents {
   'message.created': MessageCreatedEvent;
+  'messages.acknowledged': MessagesAcknowledgedEvent;
 }

@@ -1,0 +1,52 @@
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { RedisSessionStore } from '../auth/sessions/redis-session-store';
+import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
+import { MessageBoxEntity } from '../messages/message-box.entity';
+import { MessageEntity } from '../messages/message.entity';
+
+export interface ServerStatistics {
+  messagesByBox: Array<{ messageBox: string; messages: number }>;
+  totalMessages: number;
+  devices: { total: number; active: number };
+  /** Live auth sessions in Redis, or null when each server process keeps its own in memory. */
+  sessions: number | null;
+}
+
+/** Read-only counts for `admin stats`. */
+export async function serverStatistics(
+  ds: DataSource,
+  redisUrl: string | undefined,
+  sessionTtlSeconds: number,
+): Promise<ServerStatistics> {
+  const rows = await ds
+    .getRepository(MessageEntity)
+    .createQueryBuilder('m')
+    .innerJoin(MessageBoxEntity, 'b', 'b.messageBoxId = m.messageBoxId')
+    .select('b.type', 'messageBox')
+    .addSelect('COUNT(*)', 'messages')
+    .groupBy('b.type')
+    .orderBy('b.type', 'ASC')
+    .getRawMany<{ messageBox: string; messages: string | number }>();
+  const messagesByBox = rows.map((r) => ({
+    messageBox: r.messageBox,
+    messages: Number(r.messages),
+  }));
+  const devices = ds.getRepository(DeviceRegistrationEntity);
+  return {
+    messagesByBox,
+    totalMessages: messagesByBox.reduce((sum, r) => sum + r.messages, 0),
+    devices: { total: await devices.count(), active: await devices.countBy({ active: true }) },
+    sessions: redisUrl ? await redisSessionCount(redisUrl, sessionTtlSeconds) : null,
+  };
+}
+
+async function redisSessionCount(url: string, ttlSeconds: number): Promise<number> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    return await new RedisSessionStore(redis, ttlSeconds).size();
+  } finally {
+    redis.disconnect();
+  }
+}

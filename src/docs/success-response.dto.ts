@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** `{ "status": "success" }` with nothing else. */
+export class SuccessResponseDto {
+  @ApiProperty({ enum: ['success'] })
+  status!: 'success';
+}

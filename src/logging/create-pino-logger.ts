@@ -1,0 +1,64 @@
+import pino, { DestinationStream, Level, Logger } from 'pino';
+import { AUTH_HEADERS } from '../auth/brc104/auth-headers';
+import { EnvironmentVariables, NodeEnv } from '../config/environment-variables';
+
+/** Nest's level names (LOG_LEVEL) to pino's. */
+const PINO_LEVEL: Record<string, Level> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+
+/**
+ * Secrets that must never reach a log line even if some code logs a request or its headers
+ * (HTTP-API.md W13): auth headers, bearer tokens, cookies, payments and bodies.
+ */
+const SECRET_HEADERS = ['authorization', 'cookie', ...Object.values(AUTH_HEADERS)];
+export const REDACTED_PATHS = [
+  ...SECRET_HEADERS.flatMap((h) => [`req.headers["${h}"]`, `headers["${h}"]`]),
+  'req.body',
+  'body',
+  'payment',
+  'privateKey',
+  'SERVER_PRIVATE_KEY',
+];
+
+export type LogVariables = Pick<EnvironmentVariables, 'LOG_LEVEL' | 'LOG_FORMAT' | 'NODE_ENV'>;
+
+export function logFormatOf(env: LogVariables): 'json' | 'pretty' {
+  return env.LOG_FORMAT ?? (env.NODE_ENV === NodeEnv.Production ? 'json' : 'pretty');
+}
+
+/** pino-pretty is a development dependency: without it (production image) lines stay JSON. */
+function prettyStream(): DestinationStream | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pretty = require('pino-pretty') as (options: object) => DestinationStream;
+    return pretty({
+      sync: true,
+      colorize: process.stdout.isTTY,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON lines in production, readable lines in development; synchronous so exit loses nothing. */
+export function createPinoLogger(env: LogVariables, destination?: DestinationStream): Logger {
+  const options = {
+    level: PINO_LEVEL[env.LOG_LEVEL] ?? 'info',
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    base: undefined,
+  };
+  const stream =
+    destination ??
+    (logFormatOf(env) === 'pretty' ? prettyStream() : undefined) ??
+    pino.destination({ dest: 1, sync: true });
+  return pino(options, stream);
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { PINO_LOGGER } from './logging.tokens';
+import { PinoLoggerModule } from './pino-logger.module';
+
+/**
+ * nestjs-pino for Nest's own Logger calls (main.ts installs it with app.useLogger) and for the
+ * per-request context. Its HTTP middleware would run after the BRC-104 layer, so the request
+ * logger is installed by configureApp() instead (`useExisting`).
+ */
+@Global()
+@Module({
+  imports: [
+    PinoLoggerModule,
+    LoggerModule.forRootAsync({
+      imports: [PinoLoggerModule],
+      inject: [PINO_LOGGER],
+      useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true }),
+    }),
+  ],
+  exports: [PinoLoggerModule],
+})
+export class LoggingModule {}

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class SendResultDto {
+  @ApiProperty()
+  recipient!: string;
+
+  @ApiProperty()
+  messageId!: string;
+}

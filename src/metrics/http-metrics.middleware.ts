@@ -1,0 +1,30 @@
+import type { NextFunction, Request, Response } from 'express';
+import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
+import { MetricsService } from './metrics.service';
+
+/**
+ * The route template of a request, never its raw path: raw paths would give every probe of a
+ * random URL its own time series.
+ */
+export function routeOf(req: Request): string {
+  // Express types req.route as any; it is set once a route matched.
+  const route = (req as { route?: unknown }).route;
+  const path =
+    typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
+  if (typeof path === 'string') return `${req.baseUrl}${path}`;
+  if (req.originalUrl.split('?')[0] === HANDSHAKE_PATH) return HANDSHAKE_PATH;
+  return 'unmatched';
+}
+
+/** First middleware: times each request until its response (signed or not) has been sent. */
+export function httpMetricsMiddleware(metrics: MetricsService) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const end = metrics.requestDuration.startTimer();
+    res.once('finish', () => {
+      const labels = { method: req.method, route: routeOf(req), status: String(res.statusCode) };
+      end(labels);
+      metrics.requests.inc(labels);
+    });
+    next();
+  };
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
+import type { NextFunction, Request, Response } from 'express';
+import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
+import { sendJsonError } from '../common/http/send-json-error';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { MetricsService } from '../metrics/metrics.service';
+
+const THROTTLER_NAME = 'handshake';
+
+/**
+ * Per-IP limit on BRC-104 handshakes. The handshake is answered inside the BRC-104 middleware,
+ * before Nest's router, so no guard ever sees it: this Express middleware runs just before that
+ * one and uses the throttler's own storage. Its 429 is unsigned, as a handshake reply can't be.
+ */
+@Injectable()
+export class HandshakeRateLimiter {
+  private readonly limit: number;
+  private readonly windowMs: number;
+
+  constructor(
+    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
+    private readonly metrics: MetricsService,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.limit = config.get('RATE_LIMIT_HANDSHAKES_PER_IP', { infer: true });
+    this.windowMs = config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000;
+  }
+
+  readonly handle = (req: Request, res: Response, next: NextFunction): void => {
+    if (this.limit === 0 || req.method !== 'POST' || req.path !== HANDSHAKE_PATH) {
+      next();
+      return;
+    }
+    const key = `${THROTTLER_NAME}:${req.ip ?? 'unknown'}`;
+    this.storage
+      .increment(key, this.windowMs, this.limit, this.windowMs, THROTTLER_NAME)
+      .then((record) => {
+        if (!record.isBlocked) {
+          next();
+          return;
+        }
+        this.metrics.rateLimited.inc({ limit: 'handshake' });
+        sendJsonError(
+          res,
+          429,
+          {
+            status: 'error',
+            code: 'ERR_TOO_MANY_REQUESTS',
+            description: `Too many handshakes from this address. Retry in ${record.timeToBlockExpire} s.`,
+          },
+          { 'Retry-After': String(record.timeToBlockExpire) },
+        );
+      }, next);
+  };
+}

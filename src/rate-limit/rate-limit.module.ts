@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { HandshakeRateLimiter } from './handshake-rate-limiter';
+import { IDENTITY_THROTTLER, IdentityThrottlerGuard } from './identity-throttler.guard';
+
+/**
+ * Rate limits (HTTP-API.md W16), counted per instance in memory: behind a load balancer each
+ * instance enforces its own share. A limit of 0 turns that limit off.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
+        const limit = config.get('RATE_LIMIT_REQUESTS_PER_IDENTITY', { infer: true });
+        return {
+          throttlers: [
+            {
+              name: IDENTITY_THROTTLER,
+              ttl: config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000,
+              limit,
+              skipIf: () => limit === 0,
+            },
+          ],
+        };
+      },
+    }),
+  ],
+  providers: [HandshakeRateLimiter, { provide: APP_GUARD, useClass: IdentityThrottlerGuard }],
+  exports: [HandshakeRateLimiter],
+})
+export class RateLimitModule {}

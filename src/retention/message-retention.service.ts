@@ -1,0 +1,50 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { TransactionRunner } from '../database/transaction-runner';
+import { MessageRetentionRepository } from './message-retention.repository';
+
+export const RETENTION_JOB = 'message-retention';
+const DAY_MS = 24 * 3600 * 1000;
+const PURGE_EVERY_MS = 3600 * 1000;
+
+/**
+ * MESSAGE_RETENTION_DAYS > 0: every hour, unacknowledged messages older than that are deleted
+ * (HTTP-API.md §7.2). Every purge is logged with its count; nothing is removed silently.
+ */
+@Injectable()
+export class MessageRetentionService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Retention');
+  private readonly days: number;
+
+  constructor(
+    private readonly repository: MessageRetentionRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly scheduler: SchedulerRegistry,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.days = config.get('MESSAGE_RETENTION_DAYS', { infer: true });
+  }
+
+  onApplicationBootstrap(): void {
+    const timer = setInterval(() => {
+      this.purge().catch((error: unknown) =>
+        this.logger.error(
+          `Purge failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }, PURGE_EVERY_MS);
+    // The scheduler registry clears it on shutdown.
+    this.scheduler.addInterval(RETENTION_JOB, timer);
+    this.logger.log(`Messages older than ${this.days} day(s) are purged every hour`);
+  }
+
+  /** Deletes messages stored more than MESSAGE_RETENTION_DAYS ago; returns how many. */
+  async purge(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.days * DAY_MS);
+    const deleted = await this.transactions.run((m) => this.repository.deleteOlderThan(m, cutoff));
+    this.logger.log(`Purged ${deleted} message(s) stored before ${cutoff.toISOString()}`);
+    return deleted;
+  }
+}
