@@ -1,34 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 4;
 
 /**
- * Runs write transactions. SQLite has one connection in TypeORM, so two transactions started
- * concurrently on it would collide ("transaction already started") or interleave: writes are
- * queued here, one at a time (SQLite has a single writer anyway). MySQL runs them concurrently
- * and a transaction that lost a deadlock is retried, since it was rolled back whole.
+ * Runs writes. SQLite has one connection in TypeORM, so two transactions started concurrently on
+ * it would collide ("transaction already started"), and a lone statement run while another
+ * request's transaction is open would join (and could roll back with) it: every SQLite write is
+ * queued here, one at a time (SQLite has a single writer anyway). MySQL runs them concurrently and
+ * a transaction that lost a deadlock is retried, since it was rolled back whole.
  */
 @Injectable()
 export class TransactionRunner {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly sqlite: boolean;
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'sqlite') {
-      const next = this.tail.then(() => this.dataSource.transaction(work));
-      this.tail = next.catch(() => undefined);
-      return next;
-    }
-    return this.withRetry(work);
+  constructor(private readonly dataSource: DataSource) {
+    this.sqlite = dataSource.options.type === 'sqlite';
   }
 
-  private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /** Several statements, all or nothing. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.sqlite) return this.queued(() => this.dataSource.transaction(work));
+    return this.withRetry(() => this.dataSource.transaction(work));
+  }
+
+  /** One statement (atomic by itself): no BEGIN/COMMIT round trips, still queued on SQLite. */
+  single<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const once = async () => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        return await work(runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    return this.sqlite ? this.queued(once) : this.withRetry(once);
+  }
+
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await work();
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= MAX_ATTEMPTS || !code || !MYSQL_RETRYABLE.has(code)) throw error;

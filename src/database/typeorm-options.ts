@@ -4,6 +4,12 @@ import { DatabaseSettings } from './database-settings';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+function quietSqlite3(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sqlite3 = require('sqlite3') as object;
+  return Object.assign(Object.create(sqlite3) as object, { verbose: () => sqlite3 });
+}
+
 /** One place builds the TypeORM options, for the app, the CLI (ormconfig.ts) and the tests. */
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   const common = {
@@ -31,6 +37,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
   return {
     ...common,
     type: 'sqlite',
+    // TypeORM calls sqlite3.verbose(), which makes every statement build an Error with a stack
+    // trace; this driver answers verbose() with the plain module (tenths of a ms per query).
+    driver: quietSqlite3(),
     database: settings.source,
     enableWAL: settings.source !== ':memory:',
     busyErrorRetry: 50,

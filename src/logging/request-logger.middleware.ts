@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, Response } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { HttpRequest } from '../common/http/http-request';
 import { routeOf } from '../metrics/http-metrics.middleware';
 
@@ -17,37 +17,36 @@ function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 }
 
 /**
- * One line per request, written when the response has been sent: request id, method, route,
- * path, status, duration, client address and the caller's identity key once BRC-104 proved it.
- * Never headers, bodies or query strings (HTTP-API.md W13). Installed first, so even handshakes,
- * refused signatures and oversized bodies are logged.
+ * One line per request, written when the response has been sent (or the client went away):
+ * request id, method, route, path, status, duration, client address and the caller's identity key
+ * once BRC-104 proved it. Never headers, bodies or query strings (HTTP-API.md W13). Installed
+ * first, so even handshakes, refused signatures and oversized bodies are logged. A single pino
+ * call per request: no per-request child logger or serializers, which cost more than the line.
  */
 export function requestLoggerMiddleware(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: requestIdOf,
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    customProps: (req, res) => {
-      const r = req as HttpRequest;
-      return {
-        method: r.method,
-        route: routeOf(r),
-        path: r.originalUrl.split('?')[0],
+  return (req: HttpRequest, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req, res);
+    let logged = false;
+    const log = (finished: boolean) => {
+      if (logged) return;
+      logged = true;
+      const line = {
+        requestId,
+        method: req.method,
+        route: routeOf(req),
+        path: req.originalUrl.split('?')[0],
         status: res.statusCode,
-        ip: r.ip,
-        identityKey: r.auth?.identityKey,
+        ip: req.ip,
+        identityKey: req.auth?.identityKey,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       };
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'warn' : 'info'),
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
-    customSuccessObject: (_req, _res, value: { durationMs?: number }) => ({
-      durationMs: value.durationMs,
-    }),
-    customErrorObject: (_req, _res, _error, value: { durationMs?: number }) => ({
-      durationMs: value.durationMs,
-    }),
-  });
+      if (!finished) logger.warn(line, 'request aborted');
+      else if (res.statusCode >= 500) logger.warn(line, 'request failed');
+      else logger.info(line, 'request completed');
+    };
+    res.once('finish', () => log(true));
+    res.once('close', () => log(res.writableFinished));
+    next();
+  };
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, MoreThan, Repository } from 'typeorm';
-import { MessageBoxEntity } from './message-box.entity';
-import { MessageEntity } from './message.entity';
+import { DataSource, QueryRunner } from 'typeorm';
+import { SqlDialect } from '../database/sql-dialect';
+import { MessageBoxIds } from './message-box-ids';
 
 export interface NewMessage {
   messageId: string;
@@ -11,125 +10,159 @@ export interface NewMessage {
   body: string;
 }
 
+export interface ListedMessage {
+  id: number;
+  messageId: string;
+  body: string;
+  sender: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Keeps one multi-row INSERT well under MySQL's default 16 MB max_allowed_packet. */
 const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
+const COLUMNS = '(messageId, messageBoxId, sender, recipient, body, created_at, updated_at)';
+const ROW = '(?, ?, ?, ?, ?, ?, ?)';
 
-/** The only place that builds queries on messages and messageBox. */
+/**
+ * The only place that builds queries on messages and messageBox. The send, list and acknowledge
+ * paths are hand-written SQL: they run on every request, and TypeORM's query building and entity
+ * hydration cost more CPU than the statements themselves.
+ */
 @Injectable()
 export class MessagesRepository {
-  constructor(
-    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
-    @InjectRepository(MessageBoxEntity) private readonly boxes: Repository<MessageBoxEntity>,
-  ) {}
+  private readonly dialect: SqlDialect;
+  readonly boxIds: MessageBoxIds;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.dialect = new SqlDialect(dataSource);
+    this.boxIds = new MessageBoxIds(this.dialect);
+  }
+
+  /** The id of an existing box, without creating it (listing an unknown box must not). */
+  async findBoxId(identityKey: string, messageBox: string): Promise<number | undefined> {
+    const cached = this.boxIds.cached(identityKey, messageBox);
+    if (cached !== undefined) return cached;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return (await this.boxIds.find(runner, messageBox, [identityKey])).get(identityKey);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Box ids when every one is cached, so a send needs no box statement at all. */
+  cachedBoxIds(messageBox: string, owners: string[]): Map<string, number> | undefined {
+    const ids = new Map<string, number>();
+    for (const owner of owners) {
+      const id = this.boxIds.cached(owner, messageBox);
+      if (id === undefined) return undefined;
+      ids.set(owner, id);
+    }
+    return ids;
+  }
+
+  /** How many statements inserting these rows takes (1 means it is atomic by itself). */
+  insertStatements(rows: NewMessage[]): number {
+    return this.dialect.insertReturning ? [...byteBatches(rows)].length : rows.length;
+  }
 
   /**
-   * Stores one send inside the caller's transaction: boxes are created race-free (insert-ignore,
-   * then read back), messages are inserted with ignore-on-duplicate so a resend with the same
-   * id is a no-op. Returns the rows that are new, for the message.created events.
+   * Inserts with ignore-on-duplicate (a resend with the same id is a no-op) and returns the rows
+   * that were really written, for the message.created events.
    */
-  async store(
-    manager: EntityManager,
-    messageBox: string,
+  async insert(
+    runner: QueryRunner,
+    boxIds: Map<string, number>,
     rows: NewMessage[],
     at: Date,
-  ): Promise<MessageEntity[]> {
-    const recipients = [...new Set(rows.map((r) => r.recipient))];
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MessageBoxEntity)
-      .values(
-        recipients.map((identityKey) => ({
-          type: messageBox,
-          identityKey,
-          createdAt: at,
-          updatedAt: at,
-        })),
-      )
-      .orIgnore()
-      .execute();
-    const boxes = await manager.find(MessageBoxEntity, {
-      select: { messageBoxId: true, identityKey: true },
-      where: { type: messageBox, identityKey: In(recipients) },
-    });
-    const boxIdOf = new Map(boxes.map((b) => [b.identityKey, b.messageBoxId]));
-
-    const existing = await manager.find(MessageEntity, {
-      select: { recipient: true, messageId: true },
-      where: {
-        recipient: In(recipients),
-        messageId: In([...new Set(rows.map((r) => r.messageId))]),
-      },
-    });
-    const seen = new Set(existing.map((e) => `${e.recipient}\n${e.messageId}`));
-    const fresh: MessageEntity[] = [];
-    for (const row of rows) {
-      const key = `${row.recipient}\n${row.messageId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fresh.push(
-        manager.create(MessageEntity, {
-          ...row,
-          messageBoxId: boxIdOf.get(row.recipient)!,
-          createdAt: at,
-          updatedAt: at,
-        }),
-      );
+  ): Promise<NewMessage[]> {
+    const time = this.dialect.time(at);
+    const params = (r: NewMessage) => [
+      r.messageId,
+      boxIds.get(r.recipient),
+      r.sender,
+      r.recipient,
+      r.body,
+      time,
+      time,
+    ];
+    const fresh: NewMessage[] = [];
+    if (this.dialect.insertReturning) {
+      for (const batch of byteBatches(rows)) {
+        // The leading comment makes TypeORM's SQLite runner fetch rows (it only "runs" statements
+        // starting with INSERT), so RETURNING reports exactly the rows written.
+        const written = (await runner.query(
+          `/* returning */ ${this.dialect.insertIgnore} messages ${COLUMNS} VALUES ${this.dialect.placeholders(batch.length, ROW)} RETURNING recipient, messageId`,
+          batch.flatMap(params),
+        )) as Array<{ recipient: string; messageId: string }>;
+        const keys = new Set(written.map((w) => `${w.recipient}\n${w.messageId}`));
+        fresh.push(...batch.filter((r) => keys.delete(`${r.recipient}\n${r.messageId}`)));
+      }
+      return fresh;
     }
-    for (const batch of byteBatches(fresh)) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MessageEntity)
-        .values(batch)
-        .orIgnore()
-        .execute();
+    for (const row of rows) {
+      const result = await runner.query(
+        `${this.dialect.insertIgnore} messages ${COLUMNS} VALUES ${ROW}`,
+        params(row),
+        true,
+      );
+      if ((result.affected ?? 0) > 0) fresh.push(row);
     }
     return fresh;
   }
 
-  findBoxId(identityKey: string, messageBox: string): Promise<MessageBoxEntity | null> {
-    return this.boxes.findOne({
-      select: { messageBoxId: true },
-      where: { identityKey, type: messageBox },
-    });
-  }
-
   /** Oldest first by the monotonic id; reads one row more than asked to tell if more exist. */
-  page(
+  async page(
     recipient: string,
     messageBoxId: number,
     limit: number,
     after?: number,
-  ): Promise<MessageEntity[]> {
-    return this.messages.find({
-      select: {
-        id: true,
-        messageId: true,
-        body: true,
-        sender: true,
-        createdAt: true,
-        updatedAt: true,
-      },
-      where: { recipient, messageBoxId, ...(after !== undefined ? { id: MoreThan(after) } : {}) },
-      order: { id: 'ASC' },
-      take: limit + 1,
-    });
+  ): Promise<ListedMessage[]> {
+    const rows = await this.dataSource.query<
+      Array<{
+        id: number | string;
+        messageId: string;
+        body: string;
+        sender: string;
+        created_at: unknown;
+        updated_at: unknown;
+      }>
+    >(
+      `SELECT id, messageId, body, sender, created_at, updated_at FROM messages WHERE recipient = ? AND messageBoxId = ?${
+        after !== undefined ? ' AND id > ?' : ''
+      } ORDER BY id LIMIT ?`,
+      after !== undefined
+        ? [recipient, messageBoxId, after, limit + 1]
+        : [recipient, messageBoxId, limit + 1],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      messageId: r.messageId,
+      body: r.body,
+      sender: r.sender,
+      createdAt: this.dialect.iso(r.created_at),
+      updatedAt: this.dialect.iso(r.updated_at),
+    }));
   }
 
   /** Deletes only the caller's own received messages; returns how many went. */
   async deleteReceived(
-    manager: EntityManager,
+    runner: QueryRunner,
     recipient: string,
     messageIds: string[],
   ): Promise<number> {
-    const result = await manager.delete(MessageEntity, { recipient, messageId: In(messageIds) });
+    const result = await runner.query(
+      `DELETE FROM messages WHERE recipient = ? AND messageId IN (${this.dialect.placeholders(messageIds.length)})`,
+      [recipient, ...messageIds],
+      true,
+    );
     return result.affected ?? 0;
   }
 }
 
-function* byteBatches(rows: MessageEntity[]): Generator<MessageEntity[]> {
-  let batch: MessageEntity[] = [];
+function* byteBatches(rows: NewMessage[]): Generator<NewMessage[]> {
+  let batch: NewMessage[] = [];
   let bytes = 0;
   for (const row of rows) {
     if (batch.length > 0 && bytes + row.body.length > INSERT_BATCH_BYTES) {

@@ -11,7 +11,7 @@ import { PaymentVerifier, VerifiedPayment } from '../payments/payment-verifier';
 import { RecipientFeesService } from '../permissions/recipient-fees.service';
 import { ServerFeesService } from '../permissions/server-fees.service';
 import { ListMessagesQuery } from './message-requests';
-import { MessagesRepository } from './messages.repository';
+import { MessagesRepository, NewMessage } from './messages.repository';
 import { parseSendMessage, SendMessageCommand } from './send-message.request';
 import { storedBody } from './stored-body';
 
@@ -60,18 +60,7 @@ export class MessagesService {
       recipient,
       body: storedBody(cmd.body, payment.storedPaymentFor.get(recipient)),
     }));
-    const first = cmd.pairs[0];
-    const created = await this.transactions.run(async (manager) => {
-      if (payment.record) {
-        const paidFor = `${first.recipient}:${first.messageId}`;
-        await this.ledger.record(manager, payment.record, {
-          sender,
-          messageBox: cmd.messageBox,
-          paidFor,
-        });
-      }
-      return this.repository.store(manager, cmd.messageBox, rows, at);
-    });
+    const created = await this.store(sender, cmd.messageBox, rows, at, payment, cmd.pairs[0]);
     for (const row of created) {
       this.events.publish('message.created', {
         messageId: row.messageId,
@@ -87,6 +76,37 @@ export class MessagesService {
       message: `Your message has been sent to ${cmd.pairs.length} recipient(s).`,
       results: cmd.pairs,
     };
+  }
+
+  /**
+   * Writes a send. The common case (boxes known, no payment, one INSERT statement) needs no
+   * transaction; otherwise the payment record and the rows commit together or not at all.
+   */
+  private async store(
+    sender: string,
+    messageBox: string,
+    rows: NewMessage[],
+    at: Date,
+    payment: VerifiedPayment,
+    first: { recipient: string; messageId: string },
+  ): Promise<NewMessage[]> {
+    const owners = [...new Set(rows.map((r) => r.recipient))];
+    const boxIds =
+      this.repository.cachedBoxIds(messageBox, owners) ??
+      (await this.transactions.single((runner) =>
+        this.repository.boxIds.ensure(runner, messageBox, owners, at),
+      ));
+    if (!payment.record && this.repository.insertStatements(rows) === 1) {
+      return this.transactions.single((runner) => this.repository.insert(runner, boxIds, rows, at));
+    }
+    const record = payment.record;
+    return this.transactions.run(async (manager) => {
+      if (record) {
+        const paidFor = `${first.recipient}:${first.messageId}`;
+        await this.ledger.record(manager, record, { sender, messageBox, paidFor });
+      }
+      return this.repository.insert(manager.queryRunner!, boxIds, rows, at);
+    });
   }
 
   /** Refuses blocked deliveries; verifies the payment when one is due, before any side effect. */
@@ -118,9 +138,9 @@ export class MessagesService {
   }
 
   async list(identityKey: string, q: ListMessagesQuery) {
-    const box = await this.repository.findBoxId(identityKey, q.messageBox);
-    if (!box) return { status: 'success' as const, messages: [] };
-    const rows = await this.repository.page(identityKey, box.messageBoxId, q.limit, q.cursor);
+    const boxId = await this.repository.findBoxId(identityKey, q.messageBox);
+    if (boxId === undefined) return { status: 'success' as const, messages: [] };
+    const rows = await this.repository.page(identityKey, boxId, q.limit, q.cursor);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     return {
@@ -129,16 +149,16 @@ export class MessagesService {
         messageId: m.messageId,
         body: m.body,
         sender: m.sender,
-        createdAt: m.createdAt.toISOString(),
-        updatedAt: m.updatedAt.toISOString(),
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
       })),
       ...(more ? { nextCursor: String(page[page.length - 1].id) } : {}),
     };
   }
 
   async acknowledge(identityKey: string, messageIds: string[]) {
-    const deleted = await this.transactions.run((manager) =>
-      this.repository.deleteReceived(manager, identityKey, messageIds),
+    const deleted = await this.transactions.single((runner) =>
+      this.repository.deleteReceived(runner, identityKey, messageIds),
     );
     if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!', 400);
     this.events.publish('messages.acknowledged', { recipient: identityKey, count: deleted });

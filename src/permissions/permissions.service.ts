@@ -33,6 +33,7 @@ export class PermissionsService {
         cmd.recipientFee,
       ),
     );
+    this.recipientFees.invalidate(identityKey, cmd.messageBox);
     return {
       status: 'success' as const,
       description: setPermissionDescription(cmd.messageBox, cmd.recipientFee, cmd.sender),

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RawSocketPeer } from '../helpers/socket-raw-peer';
 import { ServerProcess, startServer } from './server-process';
+import { authenticatedPeer } from './socket-peers';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 300);
 const IDLE_COUNTS = [0, 100];
@@ -24,14 +25,6 @@ interface Row {
   latencyP99Ms: number;
   messagesPerSecond: number;
   peakRssMb: number;
-}
-
-async function authenticatedPeer(url: string, key?: PrivateKey): Promise<RawSocketPeer> {
-  const peer = await new RawSocketPeer(url, { key, verify: false }).connect();
-  await peer.handshake();
-  await peer.send('authenticated', { identityKey: peer.identityKey });
-  await peer.next('authenticationSuccess');
-  return peer;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -37,6 +37,9 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       HOME: process.env.HOME,
       PORT: String(port),
       HOST: '127.0.0.1',
+      // Benchmarks measure the server, not its abuse limits (each bench may raise them instead).
+      RATE_LIMIT_HANDSHAKES_PER_IP: '0',
+      RATE_LIMIT_REQUESTS_PER_IDENTITY: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -38,6 +38,7 @@ export class NativeCryptoProvider extends CryptoProvider {
   private readonly root: Uint8Array;
   private readonly rootPublic: Uint8Array;
   private readonly sharedSecrets = new Map<string, Uint8Array>();
+  private readonly counterparties = new Map<string, Uint8Array>();
 
   constructor(
     privateKeyHex: string,
@@ -89,8 +90,17 @@ export class NativeCryptoProvider extends CryptoProvider {
   private counterpartyKey(counterparty: Counterparty): Uint8Array {
     if (counterparty === 'self') return this.rootPublic;
     if (counterparty === 'anyone') return ANYONE;
-    if (!this.isValidPublicKey(counterparty)) throw new Error('Invalid counterparty public key');
-    return Buffer.from(counterparty, 'hex');
+    // Parsed and curve-checked once per key: every request of a session uses the same one.
+    let key = this.counterparties.get(counterparty);
+    if (!key) {
+      if (!this.isValidPublicKey(counterparty)) throw new Error('Invalid counterparty public key');
+      key = Buffer.from(counterparty, 'hex');
+      if (this.counterparties.size >= SHARED_SECRET_CACHE_MAX) {
+        this.counterparties.delete(this.counterparties.keys().next().value as string);
+      }
+      this.counterparties.set(counterparty, key);
+    }
+    return key;
   }
 
   /** Compressed ECDH point root * counterparty, as PrivateKey.deriveSharedSecret().encode(true). */
@@ -113,9 +123,7 @@ export class NativeCryptoProvider extends CryptoProvider {
   }
 
   private tweak(args: KeyArgs, counterparty: Uint8Array): Uint8Array {
-    const invoice = Uint8Array.from(
-      Utils.toArray(invoiceNumber(args.protocolID, args.keyID), 'utf8'),
-    );
+    const invoice = utf8(invoiceNumber(args.protocolID, args.keyID));
     return createHmac('sha256', this.sharedSecret(counterparty)).update(invoice).digest();
   }
 
@@ -128,6 +136,20 @@ export class NativeCryptoProvider extends CryptoProvider {
     const counterparty = this.counterpartyKey(args.counterparty);
     return this.secp.publicKeyTweakAdd(counterparty, this.tweak(args, counterparty), true);
   }
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The invoice number's bytes as @bsv/sdk encodes them. Its UTF-8 encoder treats some invalid
+ * strings (lone surrogates, from keyIDs made of random bytes) unlike Node's, so only ASCII, the
+ * case of every signature keyID, takes the fast path.
+ */
+function utf8(text: string): Uint8Array {
+  return ASCII.test(text)
+    ? Buffer.from(text, 'latin1')
+    : Uint8Array.from(Utils.toArray(text, 'utf8'));
 }
 
 function sha256(data: Uint8Array): Uint8Array {

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { EnvironmentVariables } from '../../config/environment-variables';
 import { REDIS_CLIENT } from './redis.tokens';
 
@@ -14,7 +14,10 @@ import { REDIS_CLIENT } from './redis.tokens';
       useFactory: (config: ConfigService<EnvironmentVariables, true>): Redis | undefined => {
         const url = config.get('REDIS_URL', { infer: true });
         if (!url) return undefined;
-        const client = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+        // Loaded only when configured: a single-instance server never pays for the client.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const IoRedis = require('ioredis') as typeof import('ioredis').default;
+        const client = new IoRedis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
         const logger = new Logger('Redis');
         client.on('error', (error: Error) => logger.warn(`Redis: ${error.message}`));
         return client;
