@@ -126,10 +126,9 @@ export class MessagesRepository {
         body: string;
         sender: string;
         created_at: unknown;
-        updated_at: unknown;
       }>
     >(
-      `SELECT id, messageId, body, sender, created_at, updated_at FROM messages WHERE recipient = ? AND messageBoxId = ?${
+      `SELECT id, messageId, body, sender, created_at FROM messages WHERE recipient = ? AND messageBoxId = ?${
         after !== undefined ? ' AND id > ?' : ''
       } ORDER BY id LIMIT ?`,
       after !== undefined
@@ -142,7 +141,8 @@ export class MessagesRepository {
       body: r.body,
       sender: r.sender,
       createdAt: this.dialect.iso(r.created_at),
-      updatedAt: this.dialect.iso(r.updated_at),
+      // Messages are never updated after they are stored.
+      updatedAt: this.dialect.iso(r.created_at),
     }));
   }
 

@@ -4,11 +4,9 @@
  */
 export class ByteWriter {
   private readonly parts: Uint8Array[] = [];
-  private length = 0;
 
   write(bytes: Uint8Array): this {
     this.parts.push(bytes);
-    this.length += bytes.length;
     return this;
   }
 
@@ -44,7 +42,8 @@ export class ByteWriter {
     return this.writeField(text === undefined ? undefined : Buffer.from(text, 'utf8'));
   }
 
-  toBuffer(): Buffer {
-    return Buffer.concat(this.parts, this.length);
+  /** The pieces as written, for hashing without copying large bodies into one buffer. */
+  toParts(): readonly Uint8Array[] {
+    return this.parts;
   }
 }

@@ -53,14 +53,14 @@ export interface RequestPayloadParts {
   body: Uint8Array;
 }
 
-/** The exact bytes AuthFetch signs for a request (AUTH.md §3.2). */
-export function requestPayload(p: RequestPayloadParts): Buffer {
+/** The exact bytes AuthFetch signs for a request (AUTH.md §3.2), in parts. */
+export function requestPayload(p: RequestPayloadParts): readonly Uint8Array[] {
   const writer = new ByteWriter().write(p.requestId).writeString(p.method);
   writer.writeString(p.path.length > 0 ? p.path : undefined);
   writer.writeString(p.search.length > 0 ? p.search : undefined);
   writeHeaders(writer, p.headers);
   writer.writeField(p.body.length > 0 ? p.body : undefined);
-  return writer.toBuffer();
+  return writer.toParts();
 }
 
 /**
@@ -72,9 +72,9 @@ export function responsePayload(
   status: number,
   headers: HeaderPair[],
   body: Uint8Array,
-): Buffer {
+): readonly Uint8Array[] {
   const writer = new ByteWriter().write(requestId).writeVarInt(status);
   writeHeaders(writer, headers);
   writer.writeVarInt(body.length).write(body);
-  return writer.toBuffer();
+  return writer.toParts();
 }

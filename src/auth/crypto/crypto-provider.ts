@@ -13,6 +13,9 @@ export interface KeyArgs {
   counterparty: Counterparty;
 }
 
+/** Data to sign or verify, whole or in parts that are hashed in sequence (never concatenated). */
+export type SignedData = Uint8Array | readonly Uint8Array[];
+
 export const AUTH_SIGNATURE_PROTOCOL: ProtocolID = [2, 'auth message signature'];
 const NONCE_PROTOCOL: ProtocolID = [2, 'server hmac'];
 
@@ -27,10 +30,10 @@ export abstract class CryptoProvider {
   abstract readonly identityKey: string;
 
   /** DER signature over SHA-256(data) with the key derived for (protocol, keyID, counterparty). */
-  abstract createSignature(args: KeyArgs & { data: Uint8Array }): Promise<number[]>;
+  abstract createSignature(args: KeyArgs & { data: SignedData }): Promise<number[]>;
   /** True when `signature` (DER) was made by the counterparty's derived key; never throws. */
   abstract verifySignature(
-    args: KeyArgs & { data: Uint8Array; signature: Uint8Array },
+    args: KeyArgs & { data: SignedData; signature: Uint8Array },
   ): Promise<boolean>;
   abstract createHmac(args: KeyArgs & { data: Uint8Array }): Promise<number[]>;
   /** Compressed public key (hex) derived per BRC-42; `forSelf` derives the server's own child. */

@@ -1,6 +1,6 @@
 import { Utils } from '@bsv/sdk';
 import { createHash, createHmac } from 'node:crypto';
-import { Counterparty, CryptoProvider, KeyArgs } from './crypto-provider';
+import { Counterparty, CryptoProvider, KeyArgs, SignedData } from './crypto-provider';
 import { invoiceNumber } from './invoice-number';
 import { Secp256k1Addon } from './secp256k1-addon';
 
@@ -51,13 +51,13 @@ export class NativeCryptoProvider extends CryptoProvider {
     this.identityKey = Buffer.from(this.rootPublic).toString('hex');
   }
 
-  createSignature(args: KeyArgs & { data: Uint8Array }): Promise<number[]> {
+  createSignature(args: KeyArgs & { data: SignedData }): Promise<number[]> {
     const key = this.derivePrivate(args);
     const { signature } = this.secp.ecdsaSign(sha256(args.data), key);
     return Promise.resolve(Array.from(this.secp.signatureExport(signature)));
   }
 
-  verifySignature(args: KeyArgs & { data: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+  verifySignature(args: KeyArgs & { data: SignedData; signature: Uint8Array }): Promise<boolean> {
     try {
       const pub = this.deriveCounterpartyPublic(args);
       // libsecp256k1 accepts only low-S signatures; ProtoWallet accepts both forms.
@@ -152,6 +152,8 @@ function utf8(text: string): Uint8Array {
     : Uint8Array.from(Utils.toArray(text, 'utf8'));
 }
 
-function sha256(data: Uint8Array): Uint8Array {
-  return createHash('sha256').update(data).digest();
+function sha256(data: SignedData): Uint8Array {
+  const hash = createHash('sha256');
+  for (const part of data instanceof Uint8Array ? [data] : data) hash.update(part);
+  return hash.digest();
 }

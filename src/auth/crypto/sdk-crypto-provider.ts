@@ -1,5 +1,5 @@
 import { PrivateKey, ProtoWallet, PublicKey } from '@bsv/sdk';
-import { CryptoProvider, KeyArgs } from './crypto-provider';
+import { CryptoProvider, KeyArgs, SignedData } from './crypto-provider';
 
 const FIELD_PRIME = BigInt('0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f');
 
@@ -16,25 +16,25 @@ export class SdkCryptoProvider extends CryptoProvider {
     this.identityKey = root.toPublicKey().toString();
   }
 
-  async createSignature(args: KeyArgs & { data: Uint8Array }): Promise<number[]> {
+  async createSignature(args: KeyArgs & { data: SignedData }): Promise<number[]> {
     const { signature } = await this.wallet.createSignature({
       protocolID: args.protocolID,
       keyID: args.keyID,
       counterparty: args.counterparty,
-      data: Array.from(args.data),
+      data: bytes(args.data),
     });
     return signature;
   }
 
   async verifySignature(
-    args: KeyArgs & { data: Uint8Array; signature: Uint8Array },
+    args: KeyArgs & { data: SignedData; signature: Uint8Array },
   ): Promise<boolean> {
     try {
       const { valid } = await this.wallet.verifySignature({
         protocolID: args.protocolID,
         keyID: args.keyID,
         counterparty: args.counterparty,
-        data: Array.from(args.data),
+        data: bytes(args.data),
         signature: Array.from(args.signature),
       });
       return valid;
@@ -49,7 +49,7 @@ export class SdkCryptoProvider extends CryptoProvider {
       protocolID: args.protocolID,
       keyID: args.keyID,
       counterparty: args.counterparty,
-      data: Array.from(args.data),
+      data: bytes(args.data),
     });
     return hmac;
   }
@@ -74,4 +74,8 @@ export class SdkCryptoProvider extends CryptoProvider {
       return false;
     }
   }
+}
+
+function bytes(data: SignedData): number[] {
+  return data instanceof Uint8Array ? Array.from(data) : Array.from(Buffer.concat(data));
 }
