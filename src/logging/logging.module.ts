@@ -16,7 +16,10 @@ import { PinoLoggerModule } from './pino-logger.module';
     LoggerModule.forRootAsync({
       imports: [PinoLoggerModule],
       inject: [PINO_LOGGER],
-      useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true }),
+      // No per-request middleware (forRoutes: []): the request line comes from
+      // requestLoggerMiddleware, and binding a logger per request would switch on
+      // AsyncLocalStorage's promise hooks, a cost on every promise of every request.
+      useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
     }),
   ],
   exports: [PinoLoggerModule],

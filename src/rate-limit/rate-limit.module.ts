@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { HandshakeRateLimiter } from './handshake-rate-limiter';
 import { IDENTITY_THROTTLER, IdentityThrottlerGuard } from './identity-throttler.guard';
 
@@ -17,6 +18,7 @@ import { IDENTITY_THROTTLER, IdentityThrottlerGuard } from './identity-throttler
       useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
         const limit = config.get('RATE_LIMIT_REQUESTS_PER_IDENTITY', { infer: true });
         return {
+          storage: new FixedWindowThrottlerStorage(),
           throttlers: [
             {
               name: IDENTITY_THROTTLER,
