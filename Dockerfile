@@ -33,5 +33,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Pending migrations are applied by the server itself at start-up, under a lock.
-CMD ["node", "dist/main.js"]
+# Pending migrations are applied by the server itself at start-up, under a lock. A small young
+# generation keeps idle and peak memory low at no measurable CPU cost (npm run bench).
+CMD ["node", "--max-semi-space-size=2", "dist/main.js"]

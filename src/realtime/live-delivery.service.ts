@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisAdapter } from '@socket.io/redis-adapter';
 import type { Server } from 'socket.io';
 import { encodeEvent, isRecord } from './authsocket-codec';
 import { LiveDelivery } from './live-message';
@@ -37,8 +36,8 @@ export class LiveDeliveryService {
   }
 
   async deliver(delivery: LiveDelivery): Promise<number> {
-    // serverSideEmit exists only with a cluster adapter; the in-memory one just warns.
-    if (this.server?.of('/').adapter instanceof RedisAdapter) {
+    // serverSideEmit exists only with a cluster adapter (Redis); the in-memory one just warns.
+    if (this.server && this.server.of('/').adapter.constructor.name === 'RedisAdapter') {
       this.server.serverSideEmit(DELIVER_EVENT, delivery);
     }
     return this.deliverLocally(delivery);

@@ -1,7 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { REDIS_CLIENT } from '../common/redis/redis.tokens';
@@ -40,6 +39,10 @@ export class RealtimeIoAdapter extends IoAdapter {
         client.on('error', (error: Error) => logger.warn(`Redis adapter: ${error.message}`));
         this.connections.push(client);
       }
+      // Loaded only with Redis: a single instance never needs it.
+      const { createAdapter } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('@socket.io/redis-adapter') as typeof import('@socket.io/redis-adapter');
       server.adapter(createAdapter(pub, sub, { key: REDIS_ADAPTER_KEY }));
     }
     return server;

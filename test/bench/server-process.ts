@@ -27,23 +27,40 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The node flags of `npm start` (package.json), so the benchmark measures the server as it runs.
+ */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words
+    .slice(1, words.indexOf('dist/main.js'))
+    .concat((process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
+}
+
 /** Starts dist/main.js on loopback with the given settings and waits until it listens. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      // Benchmarks measure the server, not its abuse limits (each bench may raise them instead).
-      RATE_LIMIT_HANDSHAKES_PER_IP: '0',
-      RATE_LIMIT_REQUESTS_PER_IDENTITY: '0',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...startFlags(), join(ROOT, 'dist/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        // Benchmarks measure the server, not its abuse limits (each bench may raise them instead).
+        RATE_LIMIT_HANDSHAKES_PER_IP: '0',
+        RATE_LIMIT_REQUESTS_PER_IDENTITY: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   await new Promise<void>((done, fail) => {
     let out = '';
     const timer = setTimeout(() => {
