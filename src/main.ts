@@ -1,3 +1,4 @@
+import { youngGenerationMayGrow } from './startup-heap';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -56,6 +57,7 @@ async function bootstrap(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen(env.PORT, env.HOST);
+  youngGenerationMayGrow();
   log.log(`Listening on http://${env.HOST}:${env.PORT} (database: ${env.DB_DRIVER})`);
 }
 

@@ -28,24 +28,28 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The node flags of `npm start` (package.json), so the benchmark measures the server as it runs.
+ * How `npm start` (package.json) runs the server: leading VAR=value words become environment,
+ * the words between `node` and `dist/main.js` node flags. The benchmark measures it as it runs.
  */
-function startFlags(): string[] {
+function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
   const words = pkg.scripts.start.split(/\s+/);
-  return words
-    .slice(1, words.indexOf('dist/main.js'))
-    .concat((process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+  const flags = words.slice(node + 1, words.indexOf('dist/main.js'));
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return { flags: [...flags, ...extra], env };
 }
 
 /** Starts dist/main.js on loopback with the given settings and waits until it listens. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
+  const start = startCommand();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...startFlags(), join(ROOT, 'dist/main.js')],
+    [...start.flags, join(ROOT, 'dist/main.js')],
     {
       cwd: ROOT,
       env: {
