@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { DATABASE_TARGETS } from '../helpers/database-targets';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -7,18 +8,11 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.each(DATABASE_TARGETS)('health probes on $name', (target) => {
   let t: TestApp | undefined;
-  let teardown: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    const db = await target.setup();
-    if (!db) return;
-    teardown = db.teardown;
-    t = await createTestApp(testEnvironment({ ...db.env, REDIS_URL, ENABLE_WEBSOCKETS: 'false' }));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await teardown?.();
-  });
+  testAppOnDatabase(
+    target,
+    (env) => createTestApp(testEnvironment({ ...env, REDIS_URL, ENABLE_WEBSOCKETS: 'false' })),
+    (app) => (t = app),
+  );
 
   it('reports ready while the database and Redis answer, then 503 once the database is gone', async () => {
     if (!t) return;

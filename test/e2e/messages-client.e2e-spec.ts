@@ -2,6 +2,7 @@ import { MessageBoxClient } from '@bsv/message-box-client';
 import { AuthFetch } from '@bsv/sdk';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { DATABASE_TARGETS } from '../helpers/database-targets';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { testEnvironment } from '../helpers/test-environment';
@@ -20,18 +21,11 @@ interface RawListed {
 
 describe.each(DATABASE_TARGETS)('the official client against the server on $name', (target) => {
   let t: TestApp | undefined;
-  let teardown: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    const db = await target.setup();
-    if (!db) return;
-    teardown = db.teardown;
-    t = await createTestApp(testEnvironment(db.env));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await teardown?.();
-  });
+  testAppOnDatabase(
+    target,
+    (env) => createTestApp(testEnvironment(env)),
+    (app) => (t = app),
+  );
 
   async function party(): Promise<Party> {
     const wallet = new TestWallet();

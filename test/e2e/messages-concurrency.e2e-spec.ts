@@ -1,6 +1,7 @@
 import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { DATABASE_TARGETS } from '../helpers/database-targets';
 import { nativeWallet } from '../helpers/native-wallet';
 import { testEnvironment } from '../helpers/test-environment';
@@ -32,18 +33,11 @@ async function call<T>(
 
 describe.each(DATABASE_TARGETS)('concurrent sends and acknowledgements on $name', (target) => {
   let t: TestApp | undefined;
-  let teardown: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    const db = await target.setup();
-    if (!db) return;
-    teardown = db.teardown;
-    t = await createTestApp(testEnvironment(db.env));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await teardown?.();
-  });
+  testAppOnDatabase(
+    target,
+    (env) => createTestApp(testEnvironment(env)),
+    (app) => (t = app),
+  );
 
   it('lists every accepted send exactly once until it is acknowledged', async () => {
     if (!t) return;

@@ -7,6 +7,7 @@ import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entit
 import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { DATABASE_TARGETS } from '../helpers/database-targets';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { buildPayment, PlannedOutput } from '../helpers/payment-builder';
@@ -24,22 +25,18 @@ interface Party {
 describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   const tracker = new TestChainTracker();
   let t: TestApp | undefined;
-  let teardown: (() => Promise<void>) | undefined;
   let serverKey: string;
-
-  beforeAll(async () => {
-    const db = await target.setup();
-    if (!db) return;
-    teardown = db.teardown;
-    t = await createTestApp(testEnvironment(db.env), [], 0, (b) =>
-      b.overrideProvider(CHAIN_TRACKER).useValue(tracker),
-    );
-    serverKey = t.app.get(CryptoProvider).identityKey;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await teardown?.();
-  });
+  testAppOnDatabase(
+    target,
+    (env) =>
+      createTestApp(testEnvironment(env), [], 0, (b) =>
+        b.overrideProvider(CHAIN_TRACKER).useValue(tracker),
+      ),
+    (app) => {
+      t = app;
+      serverKey = t.app.get(CryptoProvider).identityKey;
+    },
+  );
 
   async function party(): Promise<Party> {
     const wallet = new TestWallet(PrivateKey.fromRandom(), tracker);
