@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../helpers/free-port';
 
 const ROOT = resolve(__dirname, '../..');
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -14,17 +14,6 @@ export interface ServerProcess {
   /** Current and peak resident set size in MB, from /proc. */
   memoryMb(): { rss: number; peak: number };
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
 }
 
 /**
