@@ -37,6 +37,18 @@ const toInteger = ({ value }: { value: unknown }): unknown => {
   return /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 };
 
+/** An integer variable in [min, max]; a bad value is named in one message. */
+function IntegerSetting(name: string, min: number, max: number): PropertyDecorator {
+  const message = `${name} must be an integer between ${min} and ${max}`;
+  const decorators = [
+    Transform(toInteger),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+  ];
+  return (target, property) => decorators.forEach((d) => d(target, property));
+}
+
 /**
  * Every setting the server reads, with its default. Names follow the seed server (HTTP-API.md §7)
  * so an existing deployment's environment keeps working.
@@ -49,18 +61,12 @@ export class EnvironmentVariables {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'SERVER_PRIVATE_KEY must be 64 hexadecimal characters' })
   SERVER_PRIVATE_KEY?: string;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
-  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
-  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  @IntegerSetting('PORT', 0, 65535)
   PORT: number = 8080;
 
   /** Alias of PORT (seed server); PORT wins when both are set. */
   @IsOptional()
-  @Transform(toInteger)
-  @IsInt({ message: 'HTTP_PORT must be an integer between 0 and 65535' })
-  @Min(0, { message: 'HTTP_PORT must be an integer between 0 and 65535' })
-  @Max(65535, { message: 'HTTP_PORT must be an integer between 0 and 65535' })
+  @IntegerSetting('HTTP_PORT', 0, 65535)
   HTTP_PORT?: number;
 
   @IsString({ message: 'HOST must be a host name or address' })
@@ -78,10 +84,7 @@ export class EnvironmentVariables {
   @IsString()
   DATABASE_URL?: string;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'DB_MAX_CONNECTIONS must be an integer between 1 and 500' })
-  @Min(1, { message: 'DB_MAX_CONNECTIONS must be an integer between 1 and 500' })
-  @Max(500, { message: 'DB_MAX_CONNECTIONS must be an integer between 1 and 500' })
+  @IntegerSetting('DB_MAX_CONNECTIONS', 1, 500)
   DB_MAX_CONNECTIONS: number = 20;
 
   @Transform(toBoolean)
@@ -123,28 +126,16 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'MAX_BODY_BYTES must be an integer between 1024 and 1073741824' })
-  @Min(1024, { message: 'MAX_BODY_BYTES must be an integer between 1024 and 1073741824' })
-  @Max(1073741824, { message: 'MAX_BODY_BYTES must be an integer between 1024 and 1073741824' })
+  @IntegerSetting('MAX_BODY_BYTES', 1024, 1073741824)
   MAX_BODY_BYTES: number = 20 * 1024 * 1024;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'LIST_MESSAGES_MAX must be an integer between 1 and 100000' })
-  @Min(1, { message: 'LIST_MESSAGES_MAX must be an integer between 1 and 100000' })
-  @Max(100000, { message: 'LIST_MESSAGES_MAX must be an integer between 1 and 100000' })
+  @IntegerSetting('LIST_MESSAGES_MAX', 1, 100000)
   LIST_MESSAGES_MAX: number = 1000;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
-  @Min(1, { message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
-  @Max(10000, { message: 'MAX_RECIPIENTS_PER_SEND must be an integer between 1 and 10000' })
+  @IntegerSetting('MAX_RECIPIENTS_PER_SEND', 1, 10000)
   MAX_RECIPIENTS_PER_SEND: number = 100;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'MAX_ACK_IDS must be an integer between 1 and 100000' })
-  @Min(1, { message: 'MAX_ACK_IDS must be an integer between 1 and 100000' })
-  @Max(100000, { message: 'MAX_ACK_IDS must be an integer between 1 and 100000' })
+  @IntegerSetting('MAX_ACK_IDS', 1, 100000)
   MAX_ACK_IDS: number = 1000;
 
   /** `box=sats,…`: the recipient fee used when a recipient set no rule for a box (HTTP-API.md §5.3). */
@@ -165,16 +156,10 @@ export class EnvironmentVariables {
   })
   MESSAGEBOX_FEES?: string;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'AUTH_SESSION_TTL_SECONDS must be an integer between 60 and 2592000' })
-  @Min(60, { message: 'AUTH_SESSION_TTL_SECONDS must be an integer between 60 and 2592000' })
-  @Max(2592000, { message: 'AUTH_SESSION_TTL_SECONDS must be an integer between 60 and 2592000' })
+  @IntegerSetting('AUTH_SESSION_TTL_SECONDS', 60, 2592000)
   AUTH_SESSION_TTL_SECONDS: number = 24 * 3600;
 
-  @Transform(toInteger)
-  @IsInt({ message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
-  @Min(1, { message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
-  @Max(10000000, { message: 'AUTH_MAX_SESSIONS must be an integer between 1 and 10000000' })
+  @IntegerSetting('AUTH_MAX_SESSIONS', 1, 10000000)
   AUTH_MAX_SESSIONS: number = 100000;
 
   /** auto: native libsecp256k1 when the addon loads, else @bsv/sdk; native: required; sdk: forced. */
@@ -204,49 +189,27 @@ export class EnvironmentVariables {
   METRICS_TOKEN?: string;
 
   /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (0: none). */
-  @Transform(toInteger)
-  @IsInt({ message: 'TRUST_PROXY_HOPS must be an integer between 0 and 10' })
-  @Min(0, { message: 'TRUST_PROXY_HOPS must be an integer between 0 and 10' })
-  @Max(10, { message: 'TRUST_PROXY_HOPS must be an integer between 0 and 10' })
+  @IntegerSetting('TRUST_PROXY_HOPS', 0, 10)
   TRUST_PROXY_HOPS: number = 0;
 
   /** Length of the window both rate limits count in. */
-  @Transform(toInteger)
-  @IsInt({ message: 'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400' })
-  @Min(1, { message: 'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400' })
-  @Max(86400, { message: 'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400' })
+  @IntegerSetting('RATE_LIMIT_WINDOW_SECONDS', 1, 86400)
   RATE_LIMIT_WINDOW_SECONDS: number = 60;
 
   /** Handshakes (POST /.well-known/auth) one client IP may start per window; 0 turns it off. */
-  @Transform(toInteger)
-  @IsInt({ message: 'RATE_LIMIT_HANDSHAKES_PER_IP must be an integer between 0 and 10000000' })
-  @Min(0, { message: 'RATE_LIMIT_HANDSHAKES_PER_IP must be an integer between 0 and 10000000' })
-  @Max(10000000, {
-    message: 'RATE_LIMIT_HANDSHAKES_PER_IP must be an integer between 0 and 10000000',
-  })
+  @IntegerSetting('RATE_LIMIT_HANDSHAKES_PER_IP', 0, 10000000)
   RATE_LIMIT_HANDSHAKES_PER_IP: number = 600;
 
   /** Authenticated requests one identity key may make per window; 0 turns it off. */
-  @Transform(toInteger)
-  @IsInt({ message: 'RATE_LIMIT_REQUESTS_PER_IDENTITY must be an integer between 0 and 10000000' })
-  @Min(0, { message: 'RATE_LIMIT_REQUESTS_PER_IDENTITY must be an integer between 0 and 10000000' })
-  @Max(10000000, {
-    message: 'RATE_LIMIT_REQUESTS_PER_IDENTITY must be an integer between 0 and 10000000',
-  })
+  @IntegerSetting('RATE_LIMIT_REQUESTS_PER_IDENTITY', 0, 10000000)
   RATE_LIMIT_REQUESTS_PER_IDENTITY: number = 3000;
 
   /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
-  @Transform(toInteger)
-  @IsInt({ message: 'SHUTDOWN_GRACE_SECONDS must be an integer between 0 and 600' })
-  @Min(0, { message: 'SHUTDOWN_GRACE_SECONDS must be an integer between 0 and 600' })
-  @Max(600, { message: 'SHUTDOWN_GRACE_SECONDS must be an integer between 0 and 600' })
+  @IntegerSetting('SHUTDOWN_GRACE_SECONDS', 0, 600)
   SHUTDOWN_GRACE_SECONDS: number = 25;
 
   /** Scheduled purge of unacknowledged messages older than this many days; 0 keeps them forever. */
-  @Transform(toInteger)
-  @IsInt({ message: 'MESSAGE_RETENTION_DAYS must be an integer between 0 and 36500' })
-  @Min(0, { message: 'MESSAGE_RETENTION_DAYS must be an integer between 0 and 36500' })
-  @Max(36500, { message: 'MESSAGE_RETENTION_DAYS must be an integer between 0 and 36500' })
+  @IntegerSetting('MESSAGE_RETENTION_DAYS', 0, 36500)
   MESSAGE_RETENTION_DAYS: number = 0;
 
   /** Where a development server keeps the key it generated when SERVER_PRIVATE_KEY is unset. */
