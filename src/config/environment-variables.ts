@@ -122,6 +122,27 @@ export class EnvironmentVariables {
   @IsString()
   WALLET_STORAGE_URL: string = '';
 
+  // --- payments (verification budgets and the chain tracker) ---
+  @IntegerSetting('PAYMENT_MAX_BYTES', 1024, 10485760)
+  PAYMENT_MAX_BYTES: number = 256 * 1024;
+
+  @IsString()
+  @Matches(/^$|^https?:\/\/\S+$/, {
+    message:
+      'CHAIN_TRACKER_URL must be empty or an http(s) URL (use {height} for the block height)',
+  })
+  CHAIN_TRACKER_URL: string = '';
+
+  @IntegerSetting('CHAIN_TRACKER_TIMEOUT_MS', 100, 60000)
+  CHAIN_TRACKER_TIMEOUT_MS: number = 5000;
+
+  @IntegerSetting('CHAIN_TRACKER_CACHE_SIZE', 1, 10000000)
+  CHAIN_TRACKER_CACHE_SIZE: number = 10000;
+
+  @IntegerSetting('CHAIN_TRACKER_LOOKUPS_PER_MINUTE', 1, 1000000)
+  CHAIN_TRACKER_LOOKUPS_PER_MINUTE: number = 20;
+  // --- end payments ---
+
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;

@@ -2,6 +2,7 @@ import { DeviceRegistrationEntity } from '../devices/device-registration.entity'
 import { MessageBoxEntity } from '../messages/message-box.entity';
 import { MessageEntity } from '../messages/message.entity';
 import { DeliveryPaymentEntity } from '../payments/delivery-payment.entity';
+import { PaymentInputEntity } from '../payments/payment-input.entity';
 import { PaymentOutpointEntity } from '../payments/payment-outpoint.entity';
 import { MessagePermissionEntity } from '../permissions/message-permission.entity';
 import { ServerFeeEntity } from '../permissions/server-fee.entity';
@@ -14,5 +15,6 @@ export const ENTITIES = [
   ServerFeeEntity,
   DeviceRegistrationEntity,
   PaymentOutpointEntity,
+  PaymentInputEntity,
   DeliveryPaymentEntity,
 ];

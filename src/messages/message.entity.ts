@@ -12,10 +12,10 @@ import { MessageBoxEntity } from './message-box.entity';
 
 /**
  * A stored message. The surrogate `id` gives a stable order and cheap paging; the dedupe key is
- * per recipient so one sender's chosen id can never suppress another sender's message (§4.6).
+ * per sender and recipient, so one sender's chosen id can never suppress another sender's message.
  */
 @Entity('messages')
-@Unique('uq_messages_recipient_messageid', ['recipient', 'messageId'])
+@Unique('uq_messages_sender_recipient_messageid', ['sender', 'recipient', 'messageId'])
 @Index('idx_messages_listing', ['recipient', 'messageBoxId', 'id'])
 export class MessageEntity {
   /** BIGINT on MySQL (see dialect-column-types.ts). */

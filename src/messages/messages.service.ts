@@ -7,6 +7,7 @@ import { EnvironmentVariables } from '../config/environment-variables';
 import { TransactionRunner } from '../database/transaction-runner';
 import { requirePayment } from '../payments/payment-presence';
 import { PaymentLedger } from '../payments/payment-ledger';
+import { sendDigest } from '../payments/send-digest';
 import { PaymentVerifier, VerifiedPayment } from '../payments/payment-verifier';
 import { RecipientFeesService } from '../permissions/recipient-fees.service';
 import { ServerFeesService } from '../permissions/server-fees.service';
@@ -60,7 +61,7 @@ export class MessagesService {
       recipient,
       body: storedBody(cmd.body, payment.storedPaymentFor.get(recipient)),
     }));
-    const created = await this.store(sender, cmd.messageBox, rows, at, payment, cmd.pairs[0]);
+    const created = await this.store(sender, cmd, rows, at, payment);
     for (const row of created) {
       this.events.publish('message.created', {
         messageId: row.messageId,
@@ -84,12 +85,12 @@ export class MessagesService {
    */
   private async store(
     sender: string,
-    messageBox: string,
+    cmd: SendMessageCommand,
     rows: NewMessage[],
     at: Date,
     payment: VerifiedPayment,
-    first: { recipient: string; messageId: string },
   ): Promise<NewMessage[]> {
+    const messageBox = cmd.messageBox;
     const owners = [...new Set(rows.map((r) => r.recipient))];
     const boxIds =
       this.repository.cachedBoxIds(messageBox, owners) ??
@@ -102,8 +103,15 @@ export class MessagesService {
     const record = payment.record;
     return this.transactions.run(async (manager) => {
       if (record) {
-        const paidFor = `${first.recipient}:${first.messageId}`;
-        await this.ledger.record(manager, record, { sender, messageBox, paidFor });
+        const first = cmd.pairs[0];
+        const outcome = await this.ledger.record(manager, record, {
+          sender,
+          messageBox,
+          paidFor: `${first.recipient}:${first.messageId}`,
+          digest: sendDigest({ sender, messageBox, pairs: cmd.pairs, body: cmd.body }),
+        });
+        // The identical send was stored when it was paid: answer as then, write nothing.
+        if (outcome === 'retry') return [];
       }
       return this.repository.insert(manager.queryRunner!, boxIds, rows, at);
     });

@@ -21,6 +21,10 @@ export class PaymentOutpointEntity {
   @Column({ name: 'paid_for', type: 'varchar', length: 330 })
   paidFor!: string;
 
+  /** SHA-256 of the whole send it paid for (see send-digest.ts); null on rows from before it. */
+  @Column({ name: 'send_digest', type: 'varchar', length: 64, nullable: true })
+  sendDigest!: string | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 }

@@ -29,6 +29,8 @@ export interface DeliveryPaymentRecord {
 export interface PaymentRecord {
   txid: string;
   vouts: number[];
+  /** The outpoints ("txid:vout") the payment transaction spends. */
+  spends: string[];
   delivery?: DeliveryPaymentRecord;
 }
 

@@ -1,9 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ChainTracker, Transaction } from '@bsv/sdk';
-import { AppError } from '../common/errors/app-error';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Transaction } from '@bsv/sdk';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
+import { loadNativeSecp256k1 } from '../auth/crypto/create-crypto-provider';
+import { Secp256k1Addon } from '../auth/crypto/secp256k1-addon';
+import { EnvironmentVariables } from '../config/environment-variables';
 import { ANYONE_IDENTITY_KEY, Brc29Locks } from './brc29-locks';
-import { CHAIN_TRACKER } from './chain-tracker.provider';
 import { invalidPayment, notAccepted, paymentError } from './payment-errors';
 import { walletPaymentOutput, WalletPaymentOutput } from './payment-output-spec';
 import {
@@ -13,32 +16,44 @@ import {
   VerifiedPayment,
 } from './payment-verifier';
 import { mapRecipientOutputs } from './recipient-output-mapping';
-
-/** Marks failures of the chain tracker itself (network), as opposed to a bad transaction. */
-class TrackerUnavailable extends Error {}
+import { BEEF_LIMITS } from './spv/beef-limits';
+import { BeefShapeError } from './spv/beef-shape';
+import { MerkleRootChecker } from './spv/merkle-root-checker';
+import { checkP2pkhSpend, SpendRefused } from './spv/p2pkh-spend-check';
+import { PaymentGraph, paymentGraph, UnprovenAncestor } from './spv/payment-graph';
 
 /**
- * Verifies a delivery payment the way the official client builds it (HTTP-API.md §5): the Atomic
- * BEEF parses and verifies (SPV) against the ChainTracker; output 0 pays at least the delivery fee
- * to the server's BRC-29 key; every fee recipient's outputs pay at least its fee to its BRC-29 key
- * derived by "anyone". Nothing is stored or charged here; replays are refused by the ledger in the
- * send transaction.
+ * Verifies a delivery payment the way the official client builds it, at a cost bounded whatever
+ * the BEEF holds, cheapest checks first:
+ * 1. size (PAYMENT_MAX_BYTES) and a strict, linear shape check of the Atomic BEEF (beef-shape.ts);
+ * 2. the outputs: output 0 pays at least the delivery fee to the server's BRC-29 key, each fee
+ *    recipient's outputs pay at least its fee to its BRC-29 key derived by "anyone" (exact P2PKH);
+ * 3. every branch of unmined transactions ends in a transaction proven by a merkle path whose
+ *    root the chain tracker confirms (cached, time-limited, budgeted per identity);
+ * 4. only then the inputs of the unmined transactions, each a standard P2PKH spend checked with
+ *    one signature verification, yielding to the event loop between inputs.
+ * Nothing is stored or charged here; the ledger binds the payment to the send in its transaction.
  */
 @Injectable()
 export class SpvPaymentVerifier extends PaymentVerifier {
   private readonly locks: Brc29Locks;
+  private readonly maxBytes: number;
+  private readonly secp: Secp256k1Addon | undefined = loadNativeSecp256k1();
 
   constructor(
     crypto: CryptoProvider,
-    @Inject(CHAIN_TRACKER) private readonly tracker: ChainTracker,
+    private readonly roots: MerkleRootChecker,
+    config: ConfigService<EnvironmentVariables, true>,
   ) {
     super();
     this.locks = new Brc29Locks(crypto);
+    this.maxBytes = config.get('PAYMENT_MAX_BYTES', { infer: true });
   }
 
   async verify(check: PaymentCheck): Promise<VerifiedPayment> {
-    const tx = this.parse(check.payment.tx as unknown[]);
-    await this.verifySpv(tx);
+    const bytes = this.bytes(check.payment.tx as unknown[]);
+    const graph = this.graph(bytes);
+    const tx = graph.subject;
     const outputs = check.payment.outputs as unknown[];
     const vouts: number[] = [];
     let delivery: DeliveryPaymentRecord | undefined;
@@ -57,13 +72,13 @@ export class SpvPaymentVerifier extends PaymentVerifier {
       }
       vouts.push(out.outputIndex);
       delivery = {
-        txid: tx.id('hex'),
+        txid: graph.txid,
         vout: out.outputIndex,
         satoshis,
         senderIdentityKey: out.senderIdentityKey,
         derivationPrefix: out.derivationPrefix,
         derivationSuffix: out.derivationSuffix,
-        beefBase64: Buffer.from(check.payment.tx as number[]).toString('base64'),
+        beefBase64: Buffer.from(bytes).toString('base64'),
       };
     }
     const recipientSide = check.deliveryFee > 0 ? outputs.slice(1) : outputs;
@@ -94,51 +109,88 @@ export class SpvPaymentVerifier extends PaymentVerifier {
     }
     if (new Set(vouts).size !== vouts.length)
       throw invalidPayment('one output cannot pay for two fees');
-    return { storedPaymentFor, record: { txid: tx.id('hex'), vouts, delivery } };
+    await this.proveAncestors(check.sender, graph);
+    await this.checkUnmined(graph);
+    return {
+      storedPaymentFor,
+      record: { txid: graph.txid, vouts, spends: graph.spends, delivery },
+    };
   }
 
-  private parse(bytes: unknown[]): Transaction {
-    if (!bytes.every((b) => Number.isInteger(b) && (b as number) >= 0 && (b as number) <= 255)) {
+  private bytes(values: unknown[]): Uint8Array {
+    if (values.length > this.maxBytes) {
+      throw paymentError(
+        'ERR_PAYMENT_TOO_LARGE',
+        `payment.tx is ${values.length} bytes; this server accepts at most ${this.maxBytes}.`,
+      );
+    }
+    if (!values.every((b) => Number.isInteger(b) && (b as number) >= 0 && (b as number) <= 255)) {
       throw paymentError(
         'ERR_MISSING_PAYMENT_TX',
         'payment.tx must be an array of byte values (Atomic BEEF).',
       );
     }
+    return Uint8Array.from(values as number[]);
+  }
+
+  private graph(bytes: Uint8Array): PaymentGraph {
     try {
-      return Transaction.fromAtomicBEEF(bytes as number[]);
-    } catch {
-      throw paymentError(
-        'ERR_MISSING_PAYMENT_TX',
-        'payment.tx is not a valid Atomic BEEF transaction.',
-      );
+      return paymentGraph(bytes);
+    } catch (error) {
+      if (error instanceof UnprovenAncestor)
+        throw notAccepted(`the transaction failed SPV verification: ${error.message}`);
+      if (error instanceof BeefShapeError) {
+        throw paymentError(
+          'ERR_MISSING_PAYMENT_TX',
+          `payment.tx is not an acceptable Atomic BEEF transaction: ${error.message}.`,
+        );
+      }
+      throw error;
     }
   }
 
-  private async verifySpv(tx: Transaction): Promise<void> {
-    const tracker: ChainTracker = {
-      isValidRootForHeight: (root, height) =>
-        this.tracker.isValidRootForHeight(root, height).catch((e: unknown) => {
-          throw new TrackerUnavailable(String(e));
-        }),
-      currentHeight: () =>
-        this.tracker.currentHeight().catch((e: unknown) => {
-          throw new TrackerUnavailable(String(e));
-        }),
-    };
-    let valid = false;
-    try {
-      valid = await tx.verify(tracker);
-    } catch (error) {
-      if (error instanceof TrackerUnavailable) {
-        throw new AppError(
-          'ERR_PAYMENT_VERIFICATION_UNAVAILABLE',
-          'Payments cannot be verified right now; try again later.',
-          503,
-        );
+  /** Every merkle path proves its transaction under a root the chain tracker confirms. */
+  private async proveAncestors(sender: string, graph: PaymentGraph): Promise<void> {
+    const roots = new Map<string, { height: number; root: string }>();
+    for (const { txid, path } of graph.proven) {
+      let root: string;
+      try {
+        // A coinbase (offset 0) would need a maturity check; no payment needs to spend one.
+        if (path.path[0].find((l) => l.hash === txid)?.offset === 0) throw new Error('coinbase');
+        root = path.computeRoot(txid);
+      } catch {
+        throw notAccepted(`the merkle path of ${txid} is not valid`);
       }
-      valid = false;
+      roots.set(`${path.blockHeight}:${root}`, { height: path.blockHeight, root });
     }
-    if (!valid) throw notAccepted('the transaction failed SPV verification');
+    if (roots.size > BEEF_LIMITS.maxRootsPerPayment)
+      throw invalidPayment('the payment depends on too many blocks');
+    for (const { height, root } of roots.values()) {
+      if (!(await this.roots.isValidRoot(sender, height, root)))
+        throw notAccepted(`the merkle root for block ${height} is not the chain's`);
+    }
+  }
+
+  /** The scripts of unmined transactions, all standard P2PKH spends, and their amounts. */
+  private async checkUnmined(graph: PaymentGraph): Promise<void> {
+    for (const tx of graph.unproven) {
+      let inputTotal = 0;
+      for (let i = 0; i < tx.inputs.length; i++) {
+        await yieldToEventLoop();
+        try {
+          checkP2pkhSpend(tx, i, this.secp);
+        } catch (error) {
+          if (error instanceof SpendRefused)
+            throw notAccepted(`transaction ${tx.id('hex')}: ${error.message}`);
+          throw error;
+        }
+        const input = tx.inputs[i];
+        inputTotal += input.sourceTransaction!.outputs[input.sourceOutputIndex].satoshis ?? 0;
+      }
+      const outputTotal = tx.outputs.reduce((sum, o) => sum + (o.satoshis ?? 0), 0);
+      if (outputTotal > inputTotal)
+        throw notAccepted(`transaction ${tx.id('hex')} spends more than its inputs hold`);
+    }
   }
 
   /** Satoshis of the output, which must exist and be locked to `expectedLock`. */

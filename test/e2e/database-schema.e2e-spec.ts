@@ -11,6 +11,7 @@ const TABLES = [
   'messageBox',
   'message_permissions',
   'messages',
+  'payment_inputs',
   'payment_outpoints',
   'server_fees',
 ];

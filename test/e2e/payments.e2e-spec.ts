@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
 import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
 import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entity';
+import { PaymentInputEntity } from '../../src/payments/payment-input.entity';
 import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
+import { MessageEntity } from '../../src/messages/message.entity';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
@@ -29,7 +31,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   testAppOnDatabase(
     target,
     (env) =>
-      createTestApp(testEnvironment(env), [], 0, (b) =>
+      createTestApp(testEnvironment({ ...env, MESSAGEBOX_FEES: 'paid-box=10' }), [], 0, (b) =>
         b.overrideProvider(CHAIN_TRACKER).useValue(tracker),
       ),
     (app) => {
@@ -54,6 +56,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     recipients: string[],
     payment: unknown,
     messageId = `m-${Math.random()}`,
+    { messageBox = 'notifications', body = 'paid hello' } = {},
   ) {
     const res = await settlesWithin(
       from.http.fetch(`${t!.url}/sendMessage`, {
@@ -62,9 +65,9 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
         body: JSON.stringify({
           message: {
             recipients,
-            messageBox: 'notifications',
+            messageBox,
             messageId: recipients.map((_, i) => `${messageId}-${i}`),
-            body: 'paid hello',
+            body,
           },
           payment,
         }),
@@ -77,6 +80,8 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   const counts = async () => ({
     outpoints: await db().getRepository(PaymentOutpointEntity).count(),
     delivery: await db().getRepository(DeliveryPaymentEntity).count(),
+    inputs: await db().getRepository(PaymentInputEntity).count(),
+    messages: await db().getRepository(MessageEntity).count(),
   });
 
   it('accepts the exact payment the official client builds, records it, and hands the recipient its outputs', async () => {
@@ -241,5 +246,78 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     ]);
     const res = await send(alice, [bob.key], payment);
     expect(res).toMatchObject({ status: 403, json: { code: 'ERR_DELIVERY_BLOCKED' } });
+  });
+
+  describe('a payment pays for exactly one send', () => {
+    async function paidOnce() {
+      const [alice, bob, carol] = [await party(), await party(), await party()];
+      const payment = await buildPayment(alice.wallet, serverKey, [
+        { to: 'server', satoshis: 10 },
+        { to: bob.key, satoshis: 10 },
+      ]);
+      const id = `bound-${Math.random()}`;
+      expect((await send(alice, [bob.key], payment, id)).status).toBe(200);
+      return { alice, bob, carol, payment, id };
+    }
+
+    async function refusedAndNothingStored(
+      attempt: () => Promise<{ status: number; json: object }>,
+    ) {
+      const before = await counts();
+      expect(await attempt()).toMatchObject({
+        status: 400,
+        json: { code: 'ERR_PAYMENT_ALREADY_USED' },
+      });
+      expect(await counts()).toEqual(before);
+    }
+
+    it('refuses the same payment and messageId with another body', async () => {
+      if (!t) return;
+      const { alice, bob, payment, id } = await paidOnce();
+      await refusedAndNothingStored(() => send(alice, [bob.key], payment, id, { body: 'other' }));
+      const listed = await bob.client.listMessages({ messageBox: 'notifications' });
+      expect(listed.map((m) => m.body)).toEqual(['paid hello']);
+    });
+
+    it('refuses the same payment carrying more recipients, even free ones', async () => {
+      if (!t) return;
+      const { alice, bob, carol, payment, id } = await paidOnce();
+      await carol.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 0 });
+      await refusedAndNothingStored(() => send(alice, [bob.key, carol.key], payment, id));
+      expect(await carol.client.listMessages({ messageBox: 'notifications' })).toEqual([]);
+    });
+
+    it('after acknowledgement, refuses a new body and answers an identical retry without redelivering', async () => {
+      if (!t) return;
+      const { alice, bob, payment, id } = await paidOnce();
+      const [first] = await bob.client.listMessages({ messageBox: 'notifications' });
+      await bob.client.acknowledgeMessage({ messageIds: [first.messageId] });
+      await refusedAndNothingStored(() => send(alice, [bob.key], payment, id, { body: 'again' }));
+      const before = await counts();
+      expect((await send(alice, [bob.key], payment, id)).status).toBe(200);
+      expect(await counts()).toEqual(before);
+      expect(await bob.client.listMessages({ messageBox: 'notifications' })).toEqual([]);
+    });
+
+    it('refuses the same payment for another paid box', async () => {
+      if (!t) return;
+      const { alice, bob, payment, id } = await paidOnce();
+      await refusedAndNothingStored(() =>
+        send(alice, [bob.key], payment, id, { messageBox: 'paid-box' }),
+      );
+    });
+
+    it('refuses a second payment that spends an input the first one spent', async () => {
+      if (!t) return;
+      const { alice, bob } = await paidOnce();
+      alice.wallet.fundFrom = alice.wallet.lastFunding;
+      const doubleSpend = await buildPayment(alice.wallet, serverKey, [
+        { to: 'server', satoshis: 10 },
+        { to: bob.key, satoshis: 10 },
+      ]);
+      alice.wallet.fundFrom = undefined;
+      await refusedAndNothingStored(() => send(alice, [bob.key], doubleSpend));
+      expect(await bob.client.listMessages({ messageBox: 'notifications' })).toHaveLength(1);
+    });
   });
 });

@@ -22,6 +22,20 @@ export async function buildPayment(
   serverKey: string,
   planned: PlannedOutput[],
 ) {
+  const { createOutputs, outputs } = await plannedOutputs(wallet, serverKey, planned);
+  const { tx } = await wallet.createAction({
+    description: 'MessageBox delivery payment',
+    outputs: createOutputs,
+  });
+  return { tx: tx as number[], outputs, description: 'MessageBox delivery payment' };
+}
+
+/** The locking scripts and `payment.outputs` entries for `planned`, derived as the client does. */
+export async function plannedOutputs(
+  wallet: ProtoWallet,
+  serverKey: string,
+  planned: PlannedOutput[],
+) {
   const { publicKey: senderKey } = await wallet.getPublicKey({ identityKey: true });
   const { publicKey: anyoneKey } = await anyone.getPublicKey({ identityKey: true });
   const createOutputs: Array<{
@@ -55,9 +69,5 @@ export async function buildPayment(
       },
     });
   }
-  const { tx } = await wallet.createAction({
-    description: 'MessageBox delivery payment',
-    outputs: createOutputs,
-  });
-  return { tx: tx as number[], outputs, description: 'MessageBox delivery payment' };
+  return { createOutputs, outputs };
 }

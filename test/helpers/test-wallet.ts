@@ -22,6 +22,10 @@ export class TestWallet extends ProtoWallet {
   private readonly key: PrivateKey;
   /** Payments this wallet was asked to internalize (what a recipient's client does on listing). */
   readonly internalized: InternalizeActionArgs[] = [];
+  /** The funding transaction of the last createAction (double-spend tests fund again from it). */
+  lastFunding?: Transaction;
+  /** When set, the next payments spend this funding output instead of a fresh one. */
+  fundFrom?: Transaction;
 
   /** With a tracker, funding transactions are "mined" so that payments pass SPV checks. */
   constructor(
@@ -41,9 +45,7 @@ export class TestWallet extends ProtoWallet {
     return this as unknown as WalletInterface;
   }
 
-  async createAction(args: CreateActionArgs): Promise<CreateActionResult> {
-    const outputs = args.outputs ?? [];
-    const total = outputs.reduce((sum, o) => sum + o.satoshis, 0);
+  private funding(satoshis: number): Transaction {
     const source = new Transaction();
     source.addInput({
       sourceTXID: '00'.repeat(32),
@@ -51,11 +53,16 @@ export class TestWallet extends ProtoWallet {
       unlockingScript: Script.fromASM('OP_TRUE'),
       sequence: 0xffffffff,
     });
-    source.addOutput({
-      lockingScript: new P2PKH().lock(this.key.toAddress()),
-      satoshis: total + 1000,
-    });
+    source.addOutput({ lockingScript: new P2PKH().lock(this.key.toAddress()), satoshis });
     if (this.tracker) source.merklePath = this.tracker.mine(source.id('hex'));
+    return source;
+  }
+
+  async createAction(args: CreateActionArgs): Promise<CreateActionResult> {
+    const outputs = args.outputs ?? [];
+    const total = outputs.reduce((sum, o) => sum + o.satoshis, 0);
+    const source = this.fundFrom ?? this.funding(total + 1000);
+    this.lastFunding = source;
     const tx = new Transaction();
     tx.addInput({
       sourceTransaction: source,

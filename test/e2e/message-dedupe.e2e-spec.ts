@@ -1,0 +1,76 @@
+import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { testAppOnDatabase } from '../helpers/test-app-on-database';
+import { testEnvironment } from '../helpers/test-environment';
+
+/** Resends are de-duplicated per (sender, recipient, messageId), never across senders. */
+describe.each(DATABASE_TARGETS)('message de-duplication on $name', (target) => {
+  let t: TestApp | undefined;
+  testAppOnDatabase(
+    target,
+    (env) => createTestApp(testEnvironment(env)),
+    (app) => (t = app),
+  );
+
+  async function party() {
+    const wallet = newWallet(PrivateKey.fromRandom());
+    return { key: await identityOf(wallet), http: new AuthFetch(wallet) };
+  }
+
+  async function post(who: AuthFetch, path: string, body: unknown) {
+    const res = await settlesWithin(
+      who.fetch(`${t!.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  }
+
+  const sendTo = (from: AuthFetch, recipient: string, messageId: string, body: string) =>
+    post(from, '/sendMessage', {
+      message: { recipient, messageBox: 'inbox', messageId, body },
+    });
+
+  it("one sender cannot suppress another's message by reusing its messageId", async () => {
+    if (!t) return;
+    const [alice, mallory, bob] = [await party(), await party(), await party()];
+    const id = `shared-${Math.random()}`;
+    expect((await sendTo(mallory.http, bob.key, id, 'squatted')).status).toBe(200);
+    expect((await sendTo(alice.http, bob.key, id, 'real')).status).toBe(200);
+    // The same sender resending the same id is still a no-op.
+    expect((await sendTo(alice.http, bob.key, id, 'real')).status).toBe(200);
+    const listed = await post(bob.http, '/listMessages', { messageBox: 'inbox' });
+    const messages = listed.json.messages as Array<{ sender: string; body: string }>;
+    // Stored bodies are the protocol's `{"message": …}` JSON text.
+    const text = (body: string) => (JSON.parse(body) as { message: string }).message;
+    expect(messages.map((m) => [m.sender, text(m.body)]).sort()).toEqual(
+      [
+        [alice.key, 'real'],
+        [mallory.key, 'squatted'],
+      ].sort(),
+    );
+  });
+
+  it('the migration to the per-sender key keeps every existing message', async () => {
+    if (!t) return;
+    const ds = t.app.get(DataSource);
+    const binding = MIGRATIONS.findIndex((m) => m.name === 'PaymentBinding1764160000000');
+    const later = MIGRATIONS.length - binding - 1;
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration();
+    const before = await ds.query<unknown[]>(
+      'SELECT id, messageId, sender, recipient, body FROM messages ORDER BY id',
+    );
+    expect(before.length).toBeGreaterThan(0);
+    await ds.runMigrations();
+    const after = await ds.query<unknown[]>(
+      'SELECT id, messageId, sender, recipient, body FROM messages ORDER BY id',
+    );
+    expect(after).toEqual(before);
+  });
+});
