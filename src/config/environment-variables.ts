@@ -233,6 +233,82 @@ export class EnvironmentVariables {
   @IntegerSetting('MESSAGE_RETENTION_DAYS', 0, 36500)
   MESSAGE_RETENTION_DAYS: number = 0;
 
+  // ---- Resource budgets (README "Limits"): each bounds memory or work one client can cause. ----
+
+  /** Bytes of message bodies one listMessages page carries; the rest comes with nextCursor. */
+  @IntegerSetting('LIST_PAGE_MAX_BYTES', 1024, 1073741824)
+  LIST_PAGE_MAX_BYTES: number = 8 * 1024 * 1024;
+
+  /** Bytes of unacknowledged messages one recipient may have stored; 0 turns it off. */
+  @IntegerSetting('MAX_STORED_BYTES_PER_RECIPIENT', 0, 1099511627776)
+  MAX_STORED_BYTES_PER_RECIPIENT: number = 256 * 1024 * 1024;
+
+  /** Bytes of unacknowledged messages one sender may have stored for one recipient; 0 = off. */
+  @IntegerSetting('MAX_STORED_BYTES_PER_SENDER', 0, 1099511627776)
+  MAX_STORED_BYTES_PER_SENDER: number = 64 * 1024 * 1024;
+
+  /** Largest stored body pushed over Socket.IO; larger ones are only listed (0: none live). */
+  @IntegerSetting('LIVE_MAX_BODY_BYTES', 0, 1073741824)
+  LIVE_MAX_BODY_BYTES: number = 1024 * 1024;
+
+  /** Largest Socket.IO frame accepted (Engine.IO maxHttpBufferSize); big bodies go over HTTP. */
+  @IntegerSetting('SOCKET_MAX_FRAME_BYTES', 1024, 67108864)
+  SOCKET_MAX_FRAME_BYTES: number = 4 * 1024 * 1024;
+
+  /** Rooms one socket may be in at once. */
+  @IntegerSetting('SOCKET_MAX_ROOMS', 1, 100000)
+  SOCKET_MAX_ROOMS: number = 64;
+
+  /** Open sockets one identity key may have at once (on this instance). */
+  @IntegerSetting('SOCKET_MAX_PER_IDENTITY', 1, 100000)
+  SOCKET_MAX_PER_IDENTITY: number = 16;
+
+  /** Open sockets, authenticated or not, one client IP may have at once (on this instance). */
+  @IntegerSetting('SOCKET_MAX_PER_IP', 1, 1000000)
+  SOCKET_MAX_PER_IP: number = 256;
+
+  /** Seconds a socket may stay open without a verified message before it is closed. */
+  @IntegerSetting('SOCKET_AUTH_TIMEOUT_SECONDS', 1, 3600)
+  SOCKET_AUTH_TIMEOUT_SECONDS: number = 30;
+
+  /** Largest handshake body (POST /.well-known/auth), refused before it is parsed. */
+  @IntegerSetting('HANDSHAKE_MAX_BODY_BYTES', 256, 1048576)
+  HANDSHAKE_MAX_BODY_BYTES: number = 8 * 1024;
+
+  /** Live sessions created from one client IP; the IP's least recently used one goes first. */
+  @IntegerSetting('AUTH_MAX_SESSIONS_PER_IP', 1, 10000000)
+  AUTH_MAX_SESSIONS_PER_IP: number = 1000;
+
+  /** Signed messages one session may send (replay entries kept); then it must re-handshake. */
+  @IntegerSetting('AUTH_MAX_MESSAGES_PER_SESSION', 1, 10000000)
+  AUTH_MAX_MESSAGES_PER_SESSION: number = 100000;
+
+  /** Memory for the in-process replay cache (all sessions); the largest session goes first. */
+  @IntegerSetting('AUTH_REPLAY_CACHE_MAX_BYTES', 65536, 17179869184)
+  AUTH_REPLAY_CACHE_MAX_BYTES: number = 64 * 1024 * 1024;
+
+  /** Authenticated requests and socket events from one client IP per window; 0 turns it off. */
+  @IntegerSetting('RATE_LIMIT_REQUESTS_PER_IP', 0, 10000000)
+  RATE_LIMIT_REQUESTS_PER_IP: number = 12000;
+
+  /** Bytes of an over-limit body read and discarded so the client sees the 413 (then close). */
+  @IntegerSetting('BODY_DRAIN_MAX_BYTES', 0, 1073741824)
+  BODY_DRAIN_MAX_BYTES: number = 64 * 1024 * 1024;
+
+  /** Seconds an over-limit body is drained at most before the connection is closed. */
+  @IntegerSetting('BODY_DRAIN_SECONDS', 0, 600)
+  BODY_DRAIN_SECONDS: number = 5;
+
+  /** Seconds a client may take to send a whole request (Node's server.requestTimeout). */
+  @IntegerSetting('HTTP_REQUEST_TIMEOUT_SECONDS', 1, 3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS: number = 60;
+
+  /** Seconds a client may take to send the request headers (Node's server.headersTimeout). */
+  @IntegerSetting('HTTP_HEADERS_TIMEOUT_SECONDS', 1, 600)
+  HTTP_HEADERS_TIMEOUT_SECONDS: number = 15;
+
+  // ---- End of resource budgets. ----
+
   /** Where a development server keeps the key it generated when SERVER_PRIVATE_KEY is unset. */
   @IsString()
   DEV_KEY_FILE: string = '.server-private-key';

@@ -33,6 +33,14 @@ export class SqlDialect {
     return text.includes('T') ? text : `${text.replace(' ', 'T')}Z`;
   }
 
+  /**
+   * Bytes of a text column. SQLite's octet_length reads the length from the record header
+   * without loading the value; MySQL's LENGTH already counts bytes.
+   */
+  byteLength(column: string): string {
+    return this.kind === 'sqlite' ? `octet_length(${column})` : `LENGTH(${column})`;
+  }
+
   placeholders(count: number, each = '?'): string {
     return Array.from({ length: count }, () => each).join(', ');
   }

@@ -58,6 +58,7 @@ export class MessagesController {
       'ERR_PAYMENT_ALREADY_USED',
     ],
     403: ['ERR_DELIVERY_BLOCKED'],
+    409: ['ERR_RECIPIENT_STORAGE_FULL', 'ERR_SENDER_STORAGE_FULL'],
     503: ['ERR_PAYMENT_VERIFICATION_UNAVAILABLE'],
   })
   send(@IdentityKey() identityKey: string, @Body() body: unknown) {

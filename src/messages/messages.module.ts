@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PaymentsModule } from '../payments/payments.module';
 import { PermissionsModule } from '../permissions/permissions.module';
+import { MessageBudgets } from './message-budgets';
 import { MessageBoxEntity } from './message-box.entity';
 import { MessageEntity } from './message.entity';
 import { MessagesController } from './messages.controller';
@@ -16,7 +17,7 @@ import { MessagesService } from './messages.service';
     PaymentsModule,
   ],
   controllers: [MessagesController],
-  providers: [MessagesRepository, MessagesService],
+  providers: [MessagesRepository, MessageBudgets, MessagesService],
   exports: [MessagesService],
 })
 export class MessagesModule {}

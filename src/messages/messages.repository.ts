@@ -112,13 +112,36 @@ export class MessagesRepository {
     return fresh;
   }
 
-  /** Oldest first by the monotonic id; reads one row more than asked to tell if more exist. */
+  /**
+   * One page, oldest first by the monotonic id, within `limit` rows and `maxBytes` of bodies: the
+   * sizes are read first (from the index and the record headers, no bodies), then only the bodies
+   * that fit are loaded. A page always holds its first message, however large, so a body above
+   * the budget can still be read alone; it is never more than one body over the budget.
+   */
   async page(
     recipient: string,
     messageBoxId: number,
     limit: number,
+    maxBytes: number,
     after?: number,
-  ): Promise<ListedMessage[]> {
+  ): Promise<{ rows: ListedMessage[]; nextCursor?: number }> {
+    const sizes = await this.dataSource.query<Array<{ id: number | string; bytes: unknown }>>(
+      `SELECT id, ${this.dialect.byteLength('body')} AS bytes FROM messages WHERE recipient = ? AND messageBoxId = ?${
+        after !== undefined ? ' AND id > ?' : ''
+      } ORDER BY id LIMIT ?`,
+      after !== undefined
+        ? [recipient, messageBoxId, after, limit + 1]
+        : [recipient, messageBoxId, limit + 1],
+    );
+    const ids: number[] = [];
+    let total = 0;
+    for (const row of sizes.slice(0, limit)) {
+      const bytes = Number(row.bytes ?? 0);
+      if (ids.length > 0 && total + bytes > maxBytes) break;
+      ids.push(Number(row.id));
+      total += bytes;
+    }
+    if (ids.length === 0) return { rows: [] };
     const rows = await this.dataSource.query<
       Array<{
         id: number | string;
@@ -128,22 +151,42 @@ export class MessagesRepository {
         created_at: unknown;
       }>
     >(
-      `SELECT id, messageId, body, sender, created_at FROM messages WHERE recipient = ? AND messageBoxId = ?${
-        after !== undefined ? ' AND id > ?' : ''
-      } ORDER BY id LIMIT ?`,
-      after !== undefined
-        ? [recipient, messageBoxId, after, limit + 1]
-        : [recipient, messageBoxId, limit + 1],
+      `SELECT id, messageId, body, sender, created_at FROM messages WHERE recipient = ? AND id IN (${this.dialect.placeholders(ids.length)}) ORDER BY id`,
+      [recipient, ...ids],
     );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      messageId: r.messageId,
-      body: r.body,
-      sender: r.sender,
-      createdAt: this.dialect.iso(r.created_at),
-      // Messages are never updated after they are stored.
-      updatedAt: this.dialect.iso(r.created_at),
-    }));
+    return {
+      rows: rows.map((r) => ({
+        id: Number(r.id),
+        messageId: r.messageId,
+        body: r.body,
+        sender: r.sender,
+        createdAt: this.dialect.iso(r.created_at),
+        // Messages are never updated after they are stored.
+        updatedAt: this.dialect.iso(r.created_at),
+      })),
+      // From the sizes read, not the rows: a row acknowledged in between must not end paging.
+      nextCursor: sizes.length > ids.length ? ids[ids.length - 1] : undefined,
+    };
+  }
+
+  /**
+   * Bytes already stored for each recipient, in total and from `sender`: sizes only, read from
+   * the listing index and the record headers, never the bodies themselves.
+   */
+  async storedBytes(
+    sender: string,
+    recipients: string[],
+  ): Promise<Map<string, { total: number; fromSender: number }>> {
+    const len = this.dialect.byteLength('body');
+    const rows = await this.dataSource.query<
+      Array<{ recipient: string; total: unknown; fromSender: unknown }>
+    >(
+      `SELECT recipient, COALESCE(SUM(${len}), 0) AS total, COALESCE(SUM(CASE WHEN sender = ? THEN ${len} ELSE 0 END), 0) AS fromSender FROM messages WHERE recipient IN (${this.dialect.placeholders(recipients.length)}) GROUP BY recipient`,
+      [sender, ...recipients],
+    );
+    return new Map(
+      rows.map((r) => [r.recipient, { total: Number(r.total), fromSender: Number(r.fromSender) }]),
+    );
   }
 
   /** Deletes only the caller's own received messages; returns how many went. */

@@ -11,6 +11,7 @@ import { sendDigest } from '../payments/send-digest';
 import { PaymentVerifier, VerifiedPayment } from '../payments/payment-verifier';
 import { RecipientFeesService } from '../permissions/recipient-fees.service';
 import { ServerFeesService } from '../permissions/server-fees.service';
+import { MessageBudgets } from './message-budgets';
 import { ListMessagesQuery } from './message-requests';
 import { MessagesRepository, NewMessage } from './messages.repository';
 import { parseSendMessage, SendMessageCommand } from './send-message.request';
@@ -40,6 +41,7 @@ export class MessagesService {
     private readonly payments: PaymentVerifier,
     private readonly ledger: PaymentLedger,
     private readonly events: EventBus,
+    private readonly budgets: MessageBudgets,
     crypto: CryptoProvider,
     config: ConfigService<EnvironmentVariables, true>,
   ) {
@@ -61,6 +63,7 @@ export class MessagesService {
       recipient,
       body: storedBody(cmd.body, payment.storedPaymentFor.get(recipient)),
     }));
+    await this.budgets.checkStorage(sender, rows);
     const created = await this.store(sender, cmd, rows, at, payment);
     for (const row of created) {
       this.events.publish('message.created', {
@@ -148,19 +151,23 @@ export class MessagesService {
   async list(identityKey: string, q: ListMessagesQuery) {
     const boxId = await this.repository.findBoxId(identityKey, q.messageBox);
     if (boxId === undefined) return { status: 'success' as const, messages: [] };
-    const rows = await this.repository.page(identityKey, boxId, q.limit, q.cursor);
-    const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
+    const page = await this.repository.page(
+      identityKey,
+      boxId,
+      q.limit,
+      this.budgets.pageBytes,
+      q.cursor,
+    );
     return {
       status: 'success' as const,
-      messages: page.map((m) => ({
+      messages: page.rows.map((m) => ({
         messageId: m.messageId,
         body: m.body,
         sender: m.sender,
         createdAt: m.createdAt,
         updatedAt: m.updatedAt,
       })),
-      ...(more ? { nextCursor: String(page[page.length - 1].id) } : {}),
+      ...(page.nextCursor !== undefined ? { nextCursor: String(page.nextCursor) } : {}),
     };
   }
 

@@ -1,7 +1,17 @@
+import { AppError } from '../common/errors/app-error';
+
 /**
  * The body as stored and listed: `{"message": <body as received>, "payment"?: {...}}`. The
  * official client unwraps it and internalizes `payment` when present (HTTP-API.md §3.1.3).
  */
 export function storedBody(body: string | object, payment?: Record<string, unknown>): string {
-  return JSON.stringify(payment ? { message: body, payment } : { message: body });
+  try {
+    return JSON.stringify(payment ? { message: body, payment } : { message: body });
+  } catch (error) {
+    // JSON.parse accepts any depth, but JSON.stringify recurses and runs out of stack.
+    if (error instanceof RangeError) {
+      throw new AppError('ERR_INVALID_MESSAGE_BODY', 'The message body is nested too deeply.', 400);
+    }
+    throw error;
+  }
 }

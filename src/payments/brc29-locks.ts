@@ -1,6 +1,7 @@
 import { P2PKH, PublicKey } from '@bsv/sdk';
 import { createCryptoProvider } from '../auth/crypto/create-crypto-provider';
 import { CryptoProvider, ProtocolID } from '../auth/crypto/crypto-provider';
+import { invalidPayment } from './payment-errors';
 
 /** BRC-29 payment protocol: keys derived with keyID "<derivationPrefix> <derivationSuffix>". */
 export const BRC29_PROTOCOL: ProtocolID = [2, '3241645161d8'];
@@ -25,12 +26,18 @@ export class Brc29Locks {
   constructor(private readonly server: CryptoProvider) {}
 
   async serverLock(prefix: string, suffix: string, senderIdentityKey: string): Promise<string> {
-    const key = await this.server.derivePublicKey({
-      protocolID: BRC29_PROTOCOL,
-      keyID: `${prefix} ${suffix}`,
-      counterparty: senderIdentityKey,
-      forSelf: true,
-    });
+    let key: string;
+    try {
+      key = await this.server.derivePublicKey({
+        protocolID: BRC29_PROTOCOL,
+        keyID: `${prefix} ${suffix}`,
+        counterparty: senderIdentityKey,
+        forSelf: true,
+      });
+    } catch {
+      // Well-formed hex that is not a point on the curve: the sender's mistake, not ours.
+      throw invalidPayment('the remittance senderIdentityKey is not a valid public key');
+    }
     return p2pkhHex(key);
   }
 

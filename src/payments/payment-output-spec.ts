@@ -14,6 +14,8 @@ export interface WalletPaymentOutput {
 const isText = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= 255;
 
+const COMPRESSED_KEY = /^0[23][0-9a-fA-F]{64}$/;
+
 export function walletPaymentOutput(value: unknown, what: string): WalletPaymentOutput {
   if (!isObject(value)) throw invalidPayment(`${what} is not an object`);
   const r = value.paymentRemittance;
@@ -27,6 +29,9 @@ export function walletPaymentOutput(value: unknown, what: string): WalletPayment
     throw invalidPayment(
       `${what} remittance needs derivationPrefix, derivationSuffix and senderIdentityKey`,
     );
+  }
+  if (!COMPRESSED_KEY.test(r.senderIdentityKey)) {
+    throw invalidPayment(`${what} remittance senderIdentityKey must be a compressed public key`);
   }
   return {
     outputIndex: value.outputIndex as number,

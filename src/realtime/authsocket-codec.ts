@@ -20,17 +20,6 @@ export interface InboundInitialRequest {
 
 export type InboundAuthMessage = InboundGeneralMessage | InboundInitialRequest;
 
-/** What the server sends: the AuthMessage JSON of AUTH.md §1 (byte fields as number arrays). */
-export interface OutboundGeneralMessage {
-  version: string;
-  messageType: 'general';
-  identityKey: string;
-  nonce: string;
-  yourNonce: string;
-  payload: number[];
-  signature: number[];
-}
-
 /** The application event carried in a general message's payload (REALTIME.md §2.1). */
 export interface SocketEvent {
   eventName: string;
@@ -64,16 +53,42 @@ export function parseAuthMessage(raw: unknown, maxPayloadBytes: number): Inbound
   };
 }
 
-/** A payload in both forms: bytes to sign, and the number array the wire format wants. */
+/**
+ * A payload in both forms: the bytes to sign, and the JSON number array the wire format wants,
+ * already as text. Built once per event and shared by every socket it goes to.
+ */
 export interface EncodedEvent {
-  bytes: Uint8Array;
-  array: number[];
+  bytes: Buffer;
+  arrayJson: string;
 }
 
 /** Payload of `{eventName, data}`, as the client encodes it (UTF-8 of JSON.stringify). */
 export function encodeEvent(eventName: string, data: unknown): EncodedEvent {
   const bytes = Buffer.from(JSON.stringify({ eventName, data }), 'utf8');
-  return { bytes, array: Array.from(bytes) };
+  return { bytes, arrayJson: byteArrayJson(bytes) };
+}
+
+/**
+ * `[b0,b1,…]` written straight into one buffer: a JS array of numbers would cost a heap slot per
+ * byte, and JSON.stringify of it a second copy, for every socket.
+ */
+export function byteArrayJson(bytes: Uint8Array): string {
+  const out = Buffer.allocUnsafe(bytes.length * 4 + 2);
+  let o = 0;
+  out[o++] = 0x5b;
+  for (let i = 0; i < bytes.length; i++) {
+    if (i > 0) out[o++] = 0x2c;
+    const b = bytes[i];
+    if (b >= 100) {
+      out[o++] = 48 + ((b / 100) | 0);
+      out[o++] = 48 + (((b / 10) | 0) % 10);
+    } else if (b >= 10) {
+      out[o++] = 48 + ((b / 10) | 0);
+    }
+    out[o++] = 48 + (b % 10);
+  }
+  out[o++] = 0x5d;
+  return out.toString('latin1', 0, o);
 }
 
 export function decodeEvent(payload: Uint8Array): SocketEvent {

@@ -14,22 +14,23 @@ import { REDIS_ADAPTER_KEY } from './realtime.constants';
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly connections: Redis[] = [];
-  private readonly maxBodyBytes: number;
+  private readonly maxFrameBytes: number;
   private readonly redis: Redis | undefined;
 
   constructor(app: INestApplicationContext) {
     super(app);
     const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
-    this.maxBodyBytes = config.get('MAX_BODY_BYTES', { infer: true });
+    this.maxFrameBytes = config.get('SOCKET_MAX_FRAME_BYTES', { infer: true });
     this.redis = app.get<Redis | undefined>(REDIS_CLIENT);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, {
       ...options,
-      // Byte arrays travel as JSON numbers, about 4 characters per byte (REALTIME.md §1): the
-      // frame limit must let a body of MAX_BODY_BYTES through; the body limit itself is ours.
-      maxHttpBufferSize: 4 * this.maxBodyBytes + 64 * 1024,
+      // Engine.IO reads a whole frame before anyone can look at it, unauthenticated: keep it to a
+      // few MB. Byte arrays travel as JSON numbers (~4 characters per byte), so socket sends
+      // carry bodies up to about a quarter of this; bigger ones go over HTTP.
+      maxHttpBufferSize: this.maxFrameBytes,
     }) as Server;
     if (this.redis) {
       const pub = this.redis.duplicate();

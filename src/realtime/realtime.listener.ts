@@ -1,21 +1,46 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { MessageCreatedEvent } from '../common/events/domain-events';
+import { EnvironmentVariables } from '../config/environment-variables';
 import { isRecord } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
 
 /**
  * Pushes every stored message live, whichever path stored it (HTTP or socket): REALTIME.md §5.
  * Runs after the commit (the publisher's contract), so a live message is always also listable.
+ * The work happens on a later turn of the event loop, so the send is answered without waiting
+ * for the fan-out; bodies above LIVE_MAX_BODY_BYTES are not pushed at all (the client's
+ * listMessages gets them), since each socket needs its own signed copy.
  */
 @Injectable()
 export class RealtimeListener {
   private readonly logger = new Logger('Realtime');
+  private readonly maxLiveBytes: number;
+  /** Stored messages not pushed because of their size (operators, tests). */
+  tooLargeForLive = 0;
 
-  constructor(private readonly delivery: LiveDeliveryService) {}
+  constructor(
+    private readonly delivery: LiveDeliveryService,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.maxLiveBytes = config.get('LIVE_MAX_BODY_BYTES', { infer: true });
+  }
 
   @OnEvent('message.created')
   onMessageCreated(event: MessageCreatedEvent): void {
+    // UTF-16 length never exceeds the UTF-8 byte length, so a long string is refused unmeasured.
+    if (
+      event.body.length > this.maxLiveBytes ||
+      Buffer.byteLength(event.body) > this.maxLiveBytes
+    ) {
+      this.tooLargeForLive++;
+      return;
+    }
+    setImmediate(() => this.push(event));
+  }
+
+  private push(event: MessageCreatedEvent): void {
     this.delivery
       .deliver({
         recipient: event.recipient,

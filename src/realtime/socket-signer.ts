@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AUTH_VERSION } from '../auth/brc104/auth-headers';
 import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../auth/crypto/crypto-provider';
-import { EncodedEvent, encodeEvent, OutboundGeneralMessage } from './authsocket-codec';
+import { EncodedEvent, encodeEvent } from './authsocket-codec';
 import { AUTH_MESSAGE_EVENT } from './realtime.constants';
 import { SocketSession } from './socket-session';
+
+/** Socket.IO packet type EVENT (socket.io-parser protocol 5). */
+const EVENT_PACKET = '2';
 
 /**
  * Sends application events as general messages signed for one socket's own session
  * (REALTIME.md §2.2: keyID "<N'> <C>", counterparty = client key). A message the client cannot
  * verify crashes a Node client (§2.3), so nothing is ever sent to a socket without a verified
  * session, and nothing signed for one socket is sent to another (§6 rule 7).
+ *
+ * The Socket.IO packet is written as text around the event's shared number-array JSON, so a
+ * delivery to several sockets encodes the payload once; only the nonce and signature differ.
  */
 @Injectable()
 export class SocketSigner {
@@ -31,16 +37,20 @@ export class SocketSigner {
       counterparty: peer.identityKey,
       data: payload.bytes,
     });
-    const message: OutboundGeneralMessage = {
+    if (socket.closed || !socket.socket.connected) return false;
+    const head = JSON.stringify({
       version: AUTH_VERSION,
       messageType: 'general',
       identityKey: this.crypto.identityKey,
       nonce,
       yourNonce: peer.peerNonce,
-      payload: payload.array,
-      signature,
-    };
-    socket.socket.emit(AUTH_MESSAGE_EVENT, message);
+    });
+    const nsp = socket.socket.nsp.name;
+    const packet =
+      `${EVENT_PACKET}${nsp === '/' ? '' : `${nsp},`}[${JSON.stringify(AUTH_MESSAGE_EVENT)},` +
+      `${head.slice(0, -1)},"payload":${payload.arrayJson},"signature":${JSON.stringify(signature)}}]`;
+    // What socket.emit would write, minus a second encoding of the payload for this socket.
+    socket.socket.conn.write(packet);
     return true;
   }
 }

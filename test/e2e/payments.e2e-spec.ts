@@ -214,6 +214,20 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     expect(res).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
   });
 
+  it('answers 400, not 500, to a remittance senderIdentityKey that is not a public key', async () => {
+    if (!t) return;
+    const [alice, bob] = [await party(), await party()];
+    for (const badKey of ['02' + 'ff'.repeat(32), 'not a key']) {
+      const payment = (await buildPayment(alice.wallet, serverKey, [
+        { to: 'server', satoshis: 10 },
+        { to: bob.key, satoshis: 10 },
+      ])) as unknown as { outputs: Array<{ paymentRemittance: { senderIdentityKey: string } }> };
+      payment.outputs[0].paymentRemittance.senderIdentityKey = badKey;
+      const res = await send(alice, [bob.key], payment);
+      expect(res).toMatchObject({ status: 400, json: { code: 'ERR_INVALID_PAYMENT' } });
+    }
+  });
+
   it('refuses a replayed outpoint, but takes an identical retry of the same send once', async () => {
     if (!t) return;
     const [alice, bob, carol] = [await party(), await party(), await party()];

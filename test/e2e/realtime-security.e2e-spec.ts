@@ -36,7 +36,12 @@ describe('Socket.IO BRC-103 security (REALTIME.md §6 "Correct behaviour")', () 
   const open: Array<() => void> = [];
 
   beforeAll(async () => {
-    t = await createTestApp(testEnvironment({ MAX_BODY_BYTES: String(MAX_BODY_BYTES) }));
+    t = await createTestApp(
+      testEnvironment({
+        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+        SOCKET_MAX_FRAME_BYTES: String(4 * MAX_BODY_BYTES + 64 * 1024),
+      }),
+    );
   });
   afterAll(async () => {
     for (const close of open) close();
