@@ -1,30 +1,33 @@
 # syntax=docker/dockerfile:1
-# Multi-stage image: build with dev dependencies, ship only production dependencies and dist/.
+# Multi-stage image: build with dev dependencies, prune them, ship only production dependencies
+# and dist/. Node.js 24 is the current LTS line (20 and 22 are tested too: README "Node.js").
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM node:20-bookworm-slim AS toolchain
-# sqlite3 and secp256k1 are native addons: keep a compiler at hand in case no prebuilt binary fits.
+FROM ${NODE_IMAGE} AS build
+# sqlite3 is compiled from source when no prebuilt binary can be downloaded (as behind a closed
+# firewall), so a compiler is at hand; secp256k1 ships prebuilt binaries for linux-x64.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-
-FROM toolchain AS build
-RUN npm ci --no-audit --no-fund
+COPY package.json package-lock.json .npmrc ./
+# Behind a TLS-inspecting proxy, give npm the proxy's CA bundle as a build secret (never stored
+# in a layer): docker build --secret id=ca_bundle,src=corporate-ca.pem .
+RUN --mount=type=secret,id=ca_bundle,required=false \
+    if [ -s /run/secrets/ca_bundle ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca_bundle; fi \
+ && npm ci --no-audit --no-fund
 COPY tsconfig.json nest-cli.json ./
 COPY src ./src
-RUN npm run build
+# Native modules are compiled once, above: pruning keeps them instead of installing again.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM toolchain AS deps
-RUN npm ci --omit=dev --no-audit --no-fund
-
-FROM node:20-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=8080 \
     HOST=0.0.0.0 \
     DB_SOURCE=/data/messagebox.db
 WORKDIR /app
-COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 RUN mkdir -p /data && chown node:node /data

@@ -4,9 +4,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { PrivateKey } from '@bsv/sdk';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { ConfigError } from './config/config-error';
+import { EnvironmentVariables } from './config/environment-variables';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
+import { createPinoLogger, flushStdoutLogs } from './logging/create-pino-logger';
+import { NestPinoLogger } from './logging/nest-pino-logger';
 
 function loadOrExit(): LoadedEnvironment {
   try {
@@ -20,50 +23,74 @@ function loadOrExit(): LoadedEnvironment {
   }
 }
 
-async function bootstrap(): Promise<void> {
-  const { env, generatedKeyFile } = loadOrExit();
-  // Imported after validation so that no module code runs on a bad configuration.
-  const { AppModule } = await import('./app.module');
-  const { configureApp } = await import('./app.setup');
-  const { closeGracefully } = await import('./lifecycle/close-gracefully');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
-    bodyParser: false,
-    // Held until pino takes over, so start-up lines come out in the configured format.
-    bufferLogs: true,
-    // Let start-up errors reach the catch below instead of aborting the process.
-    abortOnError: false,
-  });
-  app.useLogger(app.get(PinoNestLogger));
-  configureApp(app);
-  const log = new Logger('Bootstrap');
-  const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
-  if (generatedKeyFile) log.warn(`No SERVER_PRIVATE_KEY set: generated one in ${generatedKeyFile}`);
-  log.log(`Server identity key: ${identityKey}`);
+/**
+ * A failed start: one readable line on stderr for the person at the terminal, and the error with
+ * its stack as one log line (JSON when JSON is chosen) for the log pipeline.
+ */
+function failStartup(logger: PinoLogger | undefined, error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Start-up failed: ${message.split('\n')[0]}\n`);
+  logger?.fatal({ err: error }, 'Start-up failed');
+  flushStdoutLogs();
+  process.exit(1);
+}
 
+function handleSignals(app: NestExpressApplication, env: EnvironmentVariables, log: Logger): void {
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     log.log(`${signal} received, finishing in-flight requests, then shutting down`);
-    closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error(error instanceof Error ? error.message : String(error));
-        process.exit(1);
-      },
-    );
+    void import('./lifecycle/close-gracefully')
+      .then(({ closeGracefully }) => closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000))
+      .then(
+        () => {
+          log.log('Stopped');
+          flushStdoutLogs();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error(error instanceof Error ? error.message : String(error));
+          flushStdoutLogs();
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-
-  await app.listen(env.PORT, env.HOST);
-  youngGenerationMayGrow();
-  log.log(`Listening on http://${env.HOST}:${env.PORT} (database: ${env.DB_DRIVER})`);
 }
 
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(
-    `Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+async function bootstrap(): Promise<void> {
+  const { env, generatedKeyFile } = loadOrExit();
+  // The process's logger exists before any module code runs, so even the first line is in the
+  // configured format, and Nest's own messages go through it from the start.
+  const pino = createPinoLogger(env);
+  const nestLogger = new NestPinoLogger(pino);
+  Logger.overrideLogger(nestLogger);
+  try {
+    // Imported after validation so that no module code runs on a bad configuration.
+    const { AppModule } = await import('./app.module');
+    const { configureApp } = await import('./app.setup');
+    const { startupSummary, summaryMessage } = await import('./startup-summary');
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
+      bodyParser: false,
+      logger: nestLogger,
+      // Let start-up errors reach the catch below instead of aborting the process.
+      abortOnError: false,
+    });
+    configureApp(app);
+    const log = new Logger('Bootstrap');
+    if (generatedKeyFile)
+      log.warn(`No SERVER_PRIVATE_KEY set: generated one in ${generatedKeyFile}`);
+    handleSignals(app, env, log);
+    await app.listen(env.PORT, env.HOST);
+    youngGenerationMayGrow();
+    const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
+    const summary = startupSummary(app, env, identityKey);
+    pino.info({ context: 'Bootstrap', ...summary }, summaryMessage(summary));
+  } catch (error) {
+    failStartup(pino, error);
+  }
+}
+
+bootstrap().catch((error: unknown) => failStartup(undefined, error));

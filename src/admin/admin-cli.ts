@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import 'reflect-metadata';
 import { ConfigError } from '../config/config-error';
 import { loadEnvironment } from '../config/load-environment';
@@ -6,8 +7,9 @@ import { runAdmin } from './run-admin';
 /** `npm run admin -- …` / `node dist/admin/admin-cli.js …` (also inside the container). */
 async function main(): Promise<number> {
   try {
-    const { env } = loadEnvironment();
-    return await runAdmin(process.argv.slice(2), env, process.stdout);
+    // No development key is generated: the admin commands never sign anything.
+    const { env } = loadEnvironment(process.env, '.env', false);
+    return await runAdmin(process.argv.slice(2), env, process.stdout, process.stderr);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -18,9 +20,11 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`admin: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

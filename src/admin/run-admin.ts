@@ -1,16 +1,14 @@
 import { DataSource } from 'typeorm';
 import { EnvironmentVariables } from '../config/environment-variables';
-import { databaseSettingsFrom } from '../database/database-settings';
-import { openDataSource } from '../database/open-data-source';
 import { TransactionRunner } from '../database/transaction-runner';
-import { buildDataSourceOptions } from '../database/typeorm-options';
 import { ServerFeeEntity } from '../permissions/server-fee.entity';
 import { ServerFeesRepository } from '../permissions/server-fees.repository';
 import { MAX_FEE } from '../permissions/permission-status';
 import { MessageRetentionRepository } from '../retention/message-retention.repository';
+import { AdminFailure, openAdminDatabase } from './admin-database';
 import { AdminOutput } from './admin-output';
 import { ADMIN_USAGE } from './admin-usage';
-import { serverStatistics } from './server-statistics';
+import { serverStatistics, ServerStatistics } from './server-statistics';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -24,79 +22,119 @@ const wholeNumber = (text: string | undefined, what: string, max: number): numbe
   return Number(text);
 };
 
+/** A command's result: what `--json` prints, and the text printed otherwise. */
+interface AdminResult {
+  json: object;
+  text: string;
+}
+
+type Command = (
+  args: string[],
+  db: () => Promise<DataSource>,
+  env: EnvironmentVariables,
+) => Promise<AdminResult>;
+
+const COMMANDS: Record<string, Command> = {
+  'fees show': async (args, db) => {
+    if (args.length > 0) throw new AdminUsageError(`fees show takes no arguments`);
+    const fees = await new ServerFeesRepository((await db()).getRepository(ServerFeeEntity)).all();
+    const boxes = [...fees.keys()].sort();
+    const text =
+      boxes.length === 0
+        ? 'No delivery fees set: every box is free.\n'
+        : boxes.map((box) => `${box}\t${fees.get(box)}\n`).join('');
+    return { json: { fees: Object.fromEntries(boxes.map((b) => [b, fees.get(b)])) }, text };
+  },
+  'fees set': async (args, db) => {
+    if (args.length !== 2) throw new AdminUsageError('fees set needs <box> <sats>');
+    const fee = wholeNumber(args[1], 'sats', MAX_FEE);
+    const box = args[0].trim();
+    if (box.length === 0 || box.length > 255)
+      throw new AdminUsageError('box must be 1-255 characters');
+    await new ServerFeesRepository((await db()).getRepository(ServerFeeEntity)).put(box, fee, true);
+    return {
+      json: { messageBox: box, deliveryFee: fee },
+      text: `Delivery fee of "${box}" set to ${fee} sats (running servers apply it within 5 s)\n`,
+    };
+  },
+  stats: async (args, db, env) => {
+    if (args.length > 0) throw new AdminUsageError('stats takes no arguments');
+    const stats = await serverStatistics(await db(), env.REDIS_URL, env.AUTH_SESSION_TTL_SECONDS);
+    return { json: stats, text: formatStatistics(stats) };
+  },
+  purge: async (args, db) => {
+    if (args.length !== 2 || args[0] !== '--older-than-days')
+      throw new AdminUsageError('purge needs --older-than-days <N>');
+    const days = wholeNumber(args[1], '--older-than-days', 36500);
+    if (days === 0) throw new AdminUsageError('--older-than-days must be at least 1');
+    const cutoff = new Date(Date.now() - days * DAY_MS);
+    const repository = new MessageRetentionRepository();
+    const deleted = await new TransactionRunner(await db()).run((m) =>
+      repository.deleteOlderThan(m, cutoff),
+    );
+    return {
+      json: { deleted, storedBefore: cutoff.toISOString() },
+      text: `Deleted ${deleted} unacknowledged message(s) stored before ${cutoff.toISOString()}\n`,
+    };
+  },
+};
+
+/** `fees show x` → the `fees show` command and its arguments; two-word commands first. */
+function findCommand(words: string[]): { command: Command; args: string[] } | undefined {
+  const two = COMMANDS[words.slice(0, 2).join(' ')];
+  if (words.length >= 2 && two) return { command: two, args: words.slice(2) };
+  const one = COMMANDS[words[0] ?? ''];
+  return one ? { command: one, args: words.slice(1) } : undefined;
+}
+
 /**
  * The admin commands, on the server's own validated configuration and DataSource (migrations
- * included, exactly as at server start). Returns the process exit status.
+ * included, exactly as at server start). Results go to `out`, usage and failures to `errors`.
+ * Returns the process exit status: 0 done, 1 failed, 2 bad command line.
  */
 export async function runAdmin(
-  args: string[],
+  argv: string[],
   env: EnvironmentVariables,
   out: AdminOutput,
+  errors: AdminOutput = out,
 ): Promise<number> {
-  const [command, ...rest] = args;
-  if (!command || command === 'help' || command === '--help') {
+  const json = argv.includes('--json');
+  const words = argv.filter((a) => a !== '--json');
+  if (words.length === 1 && (words[0] === 'help' || words[0] === '--help')) {
     out.write(ADMIN_USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   let ds: DataSource | undefined;
   try {
-    const open = async () =>
-      (ds = await openDataSource(buildDataSourceOptions(databaseSettingsFrom(env))));
-    if (command === 'fees' && rest[0] === 'show' && rest.length === 1) {
-      await showFees(await open(), out);
-    } else if (command === 'fees' && rest[0] === 'set' && rest.length === 3) {
-      const fee = wholeNumber(rest[2], 'sats', MAX_FEE);
-      const box = rest[1].trim();
-      if (box.length === 0 || box.length > 255)
-        throw new AdminUsageError('box must be 1-255 characters');
-      const fees = new ServerFeesRepository((await open()).getRepository(ServerFeeEntity));
-      await fees.put(box, fee, true);
-      out.write(
-        `Delivery fee of "${box}" set to ${fee} sats (running servers apply it within 5 s)\n`,
+    const found = findCommand(words);
+    if (!found) {
+      throw new AdminUsageError(
+        words.length === 0 ? 'No command given' : `Unknown command: ${words.join(' ')}`,
       );
-    } else if (
-      command === 'stats' &&
-      (rest.length === 0 || (rest.length === 1 && rest[0] === '--json'))
-    ) {
-      const stats = await serverStatistics(
-        await open(),
-        env.REDIS_URL,
-        env.AUTH_SESSION_TTL_SECONDS,
-      );
-      out.write(rest[0] === '--json' ? `${JSON.stringify(stats)}\n` : formatStatistics(stats));
-    } else if (command === 'purge' && rest[0] === '--older-than-days' && rest.length === 2) {
-      const days = wholeNumber(rest[1], '--older-than-days', 36500);
-      if (days === 0) throw new AdminUsageError('--older-than-days must be at least 1');
-      const cutoff = new Date(Date.now() - days * DAY_MS);
-      const db = await open();
-      const repository = new MessageRetentionRepository();
-      const deleted = await new TransactionRunner(db).run((m) =>
-        repository.deleteOlderThan(m, cutoff),
-      );
-      out.write(
-        `Deleted ${deleted} unacknowledged message(s) stored before ${cutoff.toISOString()}\n`,
-      );
-    } else {
-      throw new AdminUsageError(`Unknown command: ${args.join(' ')}`);
     }
+    const result = await found.command(
+      found.args,
+      async () => (ds ??= await openAdminDatabase(env)),
+      env,
+    );
+    out.write(json ? `${JSON.stringify(result.json)}\n` : result.text);
     return 0;
   } catch (error) {
-    if (!(error instanceof AdminUsageError)) throw error;
-    out.write(`${error.message}\n\n${ADMIN_USAGE}`);
-    return 2;
+    if (error instanceof AdminUsageError) {
+      errors.write(`${error.message}\n\n${ADMIN_USAGE}`);
+      return 2;
+    }
+    if (error instanceof AdminFailure) {
+      errors.write(json ? `${JSON.stringify({ error: error.message })}\n` : `${error.message}\n`);
+      return 1;
+    }
+    throw error;
   } finally {
     await ds?.destroy();
   }
 }
 
-async function showFees(ds: DataSource, out: AdminOutput): Promise<void> {
-  const fees = await new ServerFeesRepository(ds.getRepository(ServerFeeEntity)).all();
-  const boxes = [...fees.keys()].sort();
-  if (boxes.length === 0) out.write('No delivery fees set: every box is free.\n');
-  for (const box of boxes) out.write(`${box}\t${fees.get(box)}\n`);
-}
-
-function formatStatistics(stats: Awaited<ReturnType<typeof serverStatistics>>): string {
+function formatStatistics(stats: ServerStatistics): string {
   const lines = ['Messages waiting, by box:'];
   for (const r of stats.messagesByBox) lines.push(`  ${r.messageBox}\t${r.messages}`);
   lines.push(`  (total)\t${stats.totalMessages}`);

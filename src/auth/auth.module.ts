@@ -33,7 +33,7 @@ type Config = ConfigService<EnvironmentVariables, true>;
         if (backend === 'native' && provider.kind !== 'native') {
           throw new Error('CRYPTO_BACKEND=native but the secp256k1 native addon did not load');
         }
-        new Logger('Auth').log(
+        new Logger('Auth').debug(
           `Crypto: ${provider.kind === 'native' ? 'native libsecp256k1' : '@bsv/sdk (pure JS)'}`,
         );
         return provider;

@@ -103,9 +103,14 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'ENABLE_WEBSOCKETS must be true or false' })
   ENABLE_WEBSOCKETS: boolean = true;
 
+  /**
+   * true: push on (Firebase settings required); false: push off whatever else is set; unset: on
+   * exactly when a project id and a service account are configured.
+   */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'ENABLE_FIREBASE must be true or false' })
-  ENABLE_FIREBASE: boolean = false;
+  ENABLE_FIREBASE?: boolean;
 
   @IsOptional()
   @IsString()

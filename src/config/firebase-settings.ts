@@ -32,8 +32,9 @@ function parseAccount(text: string, source: string): ServiceAccount {
 }
 
 /**
- * Push is on when a project id and a service account (inline JSON or a file) are configured;
- * ENABLE_FIREBASE=true without them is a configuration error. The secret is never logged.
+ * ENABLE_FIREBASE=false: push is off and the Firebase variables are not even read. Unset: push is
+ * on when a project id and a service account (inline JSON or a file) are configured. true: they
+ * are required (a configuration error without them). The secret is never logged.
  */
 export type FirebaseVariables = Pick<
   EnvironmentVariables,
@@ -46,6 +47,7 @@ export type FirebaseVariables = Pick<
 export function firebaseSettings(env: FirebaseVariables): FirebaseSettings | undefined {
   const inline = env.FIREBASE_SERVICE_ACCOUNT_JSON;
   const path = env.FIREBASE_SERVICE_ACCOUNT_PATH;
+  if (env.ENABLE_FIREBASE === false) return undefined;
   if (!env.FIREBASE_PROJECT_ID && !inline && !path && !env.ENABLE_FIREBASE) return undefined;
   if (!env.FIREBASE_PROJECT_ID)
     throw new Error('FIREBASE_PROJECT_ID is required for push notifications');

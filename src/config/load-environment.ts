@@ -17,6 +17,8 @@ export interface LoadedEnvironment {
 export function loadEnvironment(
   raw: NodeJS.ProcessEnv = process.env,
   dotenvPath = '.env',
+  /** false for tools that never sign anything (the admin CLI): no key file is created. */
+  generateDevKey = true,
 ): LoadedEnvironment {
   if (raw === process.env && existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true });
   const env = validateEnvironment(raw);
@@ -24,6 +26,7 @@ export function loadEnvironment(
     env.SERVER_PRIVATE_KEY = env.SERVER_PRIVATE_KEY.toLowerCase();
     return { env };
   }
+  if (!generateDevKey) return { env };
   // validateEnvironment already refused a missing key in production.
   const { key, created } = loadOrCreateDevServerKey(env.DEV_KEY_FILE);
   env.SERVER_PRIVATE_KEY = key;

@@ -1,10 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PACKAGE_VERSION } from '../common/package-version';
+import { ErrorResponseDto } from './error-response.dto';
+import { addHandshakePath } from './handshake.openapi';
 
 export const BRC104_SECURITY = 'brc104';
 export const METRICS_SECURITY = 'metrics';
 
-/** Built from the controllers' decorators and DTOs at start-up; nothing here is hand-written. */
+/**
+ * Built from the controllers' decorators and DTOs at start-up; only the handshake, which no
+ * controller answers, is described by hand. The version is the package's.
+ */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('MessageBox server')
@@ -14,7 +20,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'then requests signed over their exact bytes (x-bsv-auth-* headers, e.g. with AuthFetch ' +
         'from @bsv/sdk); every response to such a request is signed by the server.',
     )
-    .setVersion('1')
+    .setVersion(PACKAGE_VERSION)
     .addSecurity(BRC104_SECURITY, {
       type: 'apiKey',
       in: 'header',
@@ -25,7 +31,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     })
     .addBearerAuth({ type: 'http', scheme: 'bearer' }, METRICS_SECURITY)
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return addHandshakePath(
+    SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] }),
+  );
 }
 
 /** Public UI at /docs and the JSON document at /openapi.json, both at the origin root. */

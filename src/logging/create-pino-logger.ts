@@ -61,13 +61,37 @@ function jsonStream(): DestinationStream {
   return stream;
 }
 
+/**
+ * One stdout stream per format and process: main.ts logs before the app exists and the app's own
+ * logger writes after it, and sharing the stream keeps their lines whole and in order.
+ */
+const stdoutStreams = new Map<'json' | 'pretty', DestinationStream>();
+
+function stdoutStream(format: 'json' | 'pretty'): DestinationStream {
+  let stream = stdoutStreams.get(format);
+  if (!stream) {
+    stream = (format === 'pretty' ? prettyStream() : undefined) ?? jsonStream();
+    stdoutStreams.set(format, stream);
+  }
+  return stream;
+}
+
 export function createPinoLogger(env: LogVariables, destination?: DestinationStream): Logger {
   const options = {
     level: PINO_LEVEL[env.LOG_LEVEL] ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: undefined,
   };
-  const stream =
-    destination ?? (logFormatOf(env) === 'pretty' ? prettyStream() : undefined) ?? jsonStream();
-  return pino(options, stream);
+  return pino(options, destination ?? stdoutStream(logFormatOf(env)));
+}
+
+/** Writes what is buffered for stdout now (before process.exit on a start-up failure). */
+export function flushStdoutLogs(): void {
+  for (const stream of stdoutStreams.values()) {
+    try {
+      (stream as { flushSync?: () => void }).flushSync?.();
+    } catch {
+      // Nothing buffered or stdout already gone: nothing more can be done.
+    }
+  }
 }

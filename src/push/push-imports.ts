@@ -1,16 +1,18 @@
-import { Logger, Type } from '@nestjs/common';
+import { Type } from '@nestjs/common';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { firebaseSettings } from '../config/firebase-settings';
 
+/** Whether push notifications are on (the start-up summary says which). */
+export function pushEnabled(env: EnvironmentVariables): boolean {
+  return firebaseSettings(env) !== undefined;
+}
+
 /**
- * [PushModule] when Firebase is configured; otherwise nothing, said once in the log. The module
- * is required lazily: firebase-admin costs ~16 MB of memory that a server without push never needs.
+ * [PushModule] when push is on; otherwise nothing. The module is required lazily:
+ * firebase-admin costs ~16 MB of memory that a server without push never needs.
  */
 export function pushImports(env: EnvironmentVariables): Type[] {
-  if (!firebaseSettings(env)) {
-    new Logger('Push').log('Push notifications off (no FIREBASE_PROJECT_ID and service account)');
-    return [];
-  }
+  if (!pushEnabled(env)) return [];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PushModule } = require('./push.module') as typeof import('./push.module');
   return [PushModule];

@@ -18,7 +18,7 @@ import { PushSender } from './push-sender';
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
         const settings = firebaseSettings(firebaseVariables(config))!;
-        new Logger('Push').log(`Push notifications on (Firebase project ${settings.projectId})`);
+        new Logger('Push').debug(`Push notifications on (Firebase project ${settings.projectId})`);
         return {
           projectId: settings.projectId,
           credential: cert({

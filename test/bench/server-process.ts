@@ -26,7 +26,11 @@ function startCommand(): { flags: string[]; env: Record<string, string> } {
   };
   const words = pkg.scripts.start.split(/\s+/);
   const node = words.indexOf('node');
-  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+  // Only NAME=value words count (a shell word such as `exec` before node is not a variable).
+  const assignments = words.slice(0, node).filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+  const env = Object.fromEntries(
+    assignments.map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+  );
   const flags = words.slice(node + 1, words.indexOf('dist/main.js'));
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   return { flags: [...flags, ...extra], env };
@@ -49,6 +53,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
         // Benchmarks measure the server, not its abuse limits (each bench may raise them instead).
         RATE_LIMIT_HANDSHAKES_PER_IP: '0',
         RATE_LIMIT_REQUESTS_PER_IDENTITY: '0',
+        // The runtime settings npm start gives the server (e.g. MALLOC_ARENA_MAX), then the bench's.
+        ...start.env,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -104,6 +104,32 @@ describe('Prometheus metrics', () => {
     ).toBe(1);
     expect(after).toContain('process_cpu_seconds_total');
   });
+
+  it('labels requests refused before routing with their real route, and only unknown paths unmatched', async () => {
+    const before = await scrape();
+    // No auth at all: the guard answers 401 before any handler.
+    expect((await fetch(`${t.url}/devices`)).status).toBe(401);
+    // Authenticated, but the body is not JSON: refused by the JSON parser after verification.
+    const alice = new AuthFetch(newWallet());
+    const bad = await alice.fetch(`${t.url}/listMessages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"messageBox": ',
+    });
+    expect(bad.status).toBe(400);
+    expect((await fetch(`${t.url}/no-such-route`)).status).toBe(404);
+    const after = await scrape();
+    const moved = (series: string) => sample(after, series) - sample(before, series);
+    expect(
+      moved('messagebox_http_requests_total{method="GET",route="/devices",status="401"}'),
+    ).toBe(1);
+    expect(
+      moved('messagebox_http_requests_total{method="POST",route="/listMessages",status="400"}'),
+    ).toBe(1);
+    expect(
+      moved('messagebox_http_requests_total{method="GET",route="unmatched",status="404"}'),
+    ).toBe(1);
+  });
 });
 
 describe('metrics without METRICS_TOKEN', () => {

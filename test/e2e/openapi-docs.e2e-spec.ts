@@ -1,6 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -11,6 +13,7 @@ interface OpenApiOperation {
 }
 interface OpenApiDocument {
   openapi: string;
+  info: { version: string };
   paths: Record<string, Record<string, OpenApiOperation>>;
 }
 
@@ -83,6 +86,19 @@ describe('OpenAPI documentation', () => {
     expect(codesOf(doc, '/listMessages', 'post', 429)).toContain('ERR_TOO_MANY_REQUESTS');
     expect(doc.paths['/health'].get.security).toBeUndefined();
     expect(doc.paths['/metrics'].get.security).toEqual([{ metrics: [] }]);
+  });
+
+  it('documents the handshake, which no controller answers, and carries the package version', () => {
+    const handshake = doc.paths['/.well-known/auth'].post;
+    expect(handshake.security).toBeUndefined();
+    expect(JSON.stringify(handshake.requestBody)).toContain('initialRequest');
+    expect(JSON.stringify(handshake.responses['200'])).toContain('initialResponse');
+    expect(codesOf(doc, '/.well-known/auth', 'post', 400)).toContain('ERR_INVALID_AUTH_MESSAGE');
+    expect(codesOf(doc, '/.well-known/auth', 'post', 429)).toContain('ERR_TOO_MANY_REQUESTS');
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(doc.info.version).toBe(pkg.version);
   });
 
   it('serves the interactive UI publicly at /docs', async () => {

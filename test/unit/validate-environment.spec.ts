@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config-error';
 import { loadEnvironment } from '../../src/config/load-environment';
+import { firebaseSettings } from '../../src/config/firebase-settings';
 import { validateEnvironment } from '../../src/config/validate-environment';
 
 const KEY = 'ab'.repeat(32);
@@ -86,6 +87,22 @@ describe('validateEnvironment', () => {
       'MESSAGEBOX_FEES_FILE',
     );
     expect(problemsOf({ MESSAGEBOX_FEES_FILE: bad })[0]).toContain('"notifications"');
+  });
+
+  it('turns push off with ENABLE_FIREBASE=false whatever the Firebase variables say', () => {
+    const firebase = {
+      FIREBASE_PROJECT_ID: 'p',
+      FIREBASE_SERVICE_ACCOUNT_JSON:
+        '{"client_email":"a@b","private_key":"-----BEGIN PRIVATE KEY-----"}',
+    };
+    expect(firebaseSettings(validateEnvironment(firebase))?.projectId).toBe('p');
+    expect(firebaseSettings(validateEnvironment({ ...firebase, ENABLE_FIREBASE: 'false' }))).toBe(
+      undefined,
+    );
+    // Off means not read at all: a broken account does not stop a server that does not push.
+    expect(problemsOf({ ENABLE_FIREBASE: 'false', FIREBASE_SERVICE_ACCOUNT_JSON: '{bad' })).toEqual(
+      [],
+    );
   });
 
   it('never repeats a Firebase secret in its message', () => {

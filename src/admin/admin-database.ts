@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { DbDriver, EnvironmentVariables } from '../config/environment-variables';
+import { databaseSettingsFrom } from '../database/database-settings';
+import { openDataSource } from '../database/open-data-source';
+import { buildDataSourceOptions } from '../database/typeorm-options';
+
+/** A failure the operator can fix (no database here, ...): one line, exit status 1. */
+export class AdminFailure extends Error {}
+
+/**
+ * The server's database, opened exactly as the server opens it (migrations included), except
+ * that a missing SQLite file is an error: sqlite3 would silently create an empty database, and
+ * an admin command run from the wrong directory would then report zeros and set fees nobody reads.
+ */
+export async function openAdminDatabase(env: EnvironmentVariables): Promise<DataSource> {
+  if (env.DB_DRIVER === DbDriver.Sqlite && env.DB_SOURCE !== ':memory:') {
+    const file = resolve(env.DB_SOURCE);
+    if (!existsSync(file)) {
+      throw new AdminFailure(
+        `No SQLite database at ${file} (DB_SOURCE=${env.DB_SOURCE}, relative to ${process.cwd()}). ` +
+          'Run the command in the directory the server runs in, or set DB_SOURCE to its database file.',
+      );
+    }
+  }
+  return openDataSource(buildDataSourceOptions(databaseSettingsFrom(env)));
+}
