@@ -9,6 +9,7 @@ import { ServerFeesRepository } from '../permissions/server-fees.repository';
 import { MAX_FEE } from '../permissions/permission-status';
 import { MessageRetentionRepository } from '../retention/message-retention.repository';
 import { AdminOutput } from './admin-output';
+import { paymentsCommand } from './payments-command';
 import { ADMIN_USAGE } from './admin-usage';
 import { serverStatistics } from './server-statistics';
 
@@ -64,6 +65,12 @@ export async function runAdmin(
         env.AUTH_SESSION_TTL_SECONDS,
       );
       out.write(rest[0] === '--json' ? `${JSON.stringify(stats)}\n` : formatStatistics(stats));
+    } else if (
+      command === 'payments' &&
+      (rest.length === 0 ||
+        (rest.length === 1 && (rest[0] === '--json' || rest[0] === 'retry-failed')))
+    ) {
+      await paymentsCommand(await open(), rest, out);
     } else if (command === 'purge' && rest[0] === '--older-than-days' && rest.length === 2) {
       const days = wholeNumber(rest[1], '--older-than-days', 36500);
       if (days === 0) throw new AdminUsageError('--older-than-days must be at least 1');
