@@ -4,6 +4,10 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command> [--json]   (in the
   fees set <box> <sats>           Set the server delivery fee of one box (0 = free)
   stats                           Messages per box, devices, sessions
   purge --older-than-days <N>     Delete unacknowledged messages stored more than N days ago
+  payments                        Delivery fees received: pending / internalized / failed, with
+                                  txid, vout, satoshis, BRC-29 prefix/suffix and payer key to sweep
+                                  (--json adds each fee's Atomic BEEF)
+  payments retry-failed           Try failed fee internalizations again
   help                            This text
 
   --json                          Print the result as one JSON object

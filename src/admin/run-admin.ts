@@ -7,6 +7,7 @@ import { MAX_FEE } from '../permissions/permission-status';
 import { MessageRetentionRepository } from '../retention/message-retention.repository';
 import { AdminFailure, openAdminDatabase } from './admin-database';
 import { AdminOutput } from './admin-output';
+import { listFeePayments, retryFailedFeePayments } from './payments-command';
 import { ADMIN_USAGE } from './admin-usage';
 import { serverStatistics, ServerStatistics } from './server-statistics';
 
@@ -61,6 +62,14 @@ const COMMANDS: Record<string, Command> = {
     if (args.length > 0) throw new AdminUsageError('stats takes no arguments');
     const stats = await serverStatistics(await db(), env.REDIS_URL, env.AUTH_SESSION_TTL_SECONDS);
     return { json: stats, text: formatStatistics(stats) };
+  },
+  payments: async (args, db) => {
+    if (args.length > 0) throw new AdminUsageError('payments takes no arguments');
+    return listFeePayments(await db());
+  },
+  'payments retry-failed': async (args, db) => {
+    if (args.length > 0) throw new AdminUsageError('payments retry-failed takes no arguments');
+    return retryFailedFeePayments(await db());
   },
   purge: async (args, db) => {
     if (args.length !== 2 || args[0] !== '--older-than-days')

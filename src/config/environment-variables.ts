@@ -146,6 +146,15 @@ export class EnvironmentVariables {
 
   @IntegerSetting('CHAIN_TRACKER_LOOKUPS_PER_MINUTE', 1, 1000000)
   CHAIN_TRACKER_LOOKUPS_PER_MINUTE: number = 20;
+
+  @IntegerSetting('FEE_COLLECTION_INTERVAL_MS', 0, 86400000)
+  FEE_COLLECTION_INTERVAL_MS: number = 30000;
+
+  @IntegerSetting('FEE_MAX_ATTEMPTS', 1, 1000)
+  FEE_MAX_ATTEMPTS: number = 12;
+
+  @IntegerSetting('FEE_RETRY_BASE_MS', 1, 86400000)
+  FEE_RETRY_BASE_MS: number = 60000;
   // --- end payments ---
 
   @IsOptional()

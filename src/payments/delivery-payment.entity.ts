@@ -42,4 +42,22 @@ export class DeliveryPaymentEntity {
 
   @CreatedAtColumn()
   createdAt!: Date;
+
+  /** Outbox state for the server's wallet: pending, internalized or failed (fee-collector.ts). */
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: FeeStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3, nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'internalized_at', type: 'datetime', precision: 3, nullable: true })
+  internalizedAt!: Date | null;
 }
+
+export type FeeStatus = 'pending' | 'internalized' | 'failed';

@@ -22,6 +22,11 @@ export class TestChainTracker implements ChainTracker {
     return path;
   }
 
+  /** The merkle root of a block this tracker "mined", as a header service would report it. */
+  rootAt(height: number): string | undefined {
+    return this.roots.get(height);
+  }
+
   isValidRootForHeight(root: string, height: number): Promise<boolean> {
     return Promise.resolve(this.roots.get(height) === root);
   }

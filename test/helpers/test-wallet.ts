@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   CreateActionArgs,
   CreateActionResult,
@@ -19,7 +20,7 @@ import { TestChainTracker } from './test-chain-tracker';
  * client sends it.
  */
 export class TestWallet extends ProtoWallet {
-  private readonly key: PrivateKey;
+  readonly privateKey: PrivateKey;
   /** Payments this wallet was asked to internalize (what a recipient's client does on listing). */
   readonly internalized: InternalizeActionArgs[] = [];
   /** The funding transaction of the last createAction (double-spend tests fund again from it). */
@@ -33,7 +34,7 @@ export class TestWallet extends ProtoWallet {
     private readonly tracker?: TestChainTracker,
   ) {
     super(key);
-    this.key = key;
+    this.privateKey = key;
   }
 
   internalizeAction(args: InternalizeActionArgs): Promise<InternalizeActionResult> {
@@ -48,12 +49,13 @@ export class TestWallet extends ProtoWallet {
   private funding(satoshis: number): Transaction {
     const source = new Transaction();
     source.addInput({
-      sourceTXID: '00'.repeat(32),
+      // A distinct made-up coin per funding: each payment spends its own input.
+      sourceTXID: randomBytes(32).toString('hex'),
       sourceOutputIndex: 0,
       unlockingScript: Script.fromASM('OP_TRUE'),
       sequence: 0xffffffff,
     });
-    source.addOutput({ lockingScript: new P2PKH().lock(this.key.toAddress()), satoshis });
+    source.addOutput({ lockingScript: new P2PKH().lock(this.privateKey.toAddress()), satoshis });
     if (this.tracker) source.merklePath = this.tracker.mine(source.id('hex'));
     return source;
   }
@@ -67,11 +69,11 @@ export class TestWallet extends ProtoWallet {
     tx.addInput({
       sourceTransaction: source,
       sourceOutputIndex: 0,
-      unlockingScriptTemplate: new P2PKH().unlock(this.key),
+      unlockingScriptTemplate: new P2PKH().unlock(this.privateKey),
     });
     for (const o of outputs)
       tx.addOutput({ lockingScript: Script.fromHex(o.lockingScript), satoshis: o.satoshis });
-    tx.addOutput({ lockingScript: new P2PKH().lock(this.key.toAddress()), satoshis: 900 });
+    tx.addOutput({ lockingScript: new P2PKH().lock(this.privateKey.toAddress()), satoshis: 900 });
     await tx.sign();
     return Promise.resolve({ txid: tx.id('hex'), tx: tx.toAtomicBEEF() });
   }
