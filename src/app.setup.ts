@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import type { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { Brc104Middleware } from './auth/brc104/brc104.middleware';
@@ -6,6 +7,7 @@ import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
 import { EnvironmentVariables } from './config/environment-variables';
+import { BodyLimit } from './database/body-limit';
 import { serveOpenApi } from './docs/openapi.setup';
 import { PINO_LOGGER } from './logging/logging.tokens';
 import { requestLoggerMiddleware } from './logging/request-logger.middleware';
@@ -27,13 +29,32 @@ export const ROOT_ROUTES = ['health', 'health/ready', 'metrics'];
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
   app.disable('x-powered-by');
+  // Node's default lets a client take 5 minutes over one request: slow senders hold sockets.
+  const server: Server = app.getHttpServer();
+  server.requestTimeout = config.get('HTTP_REQUEST_TIMEOUT_SECONDS', { infer: true }) * 1000;
+  server.headersTimeout = Math.min(
+    config.get('HTTP_HEADERS_TIMEOUT_SECONDS', { infer: true }) * 1000,
+    server.requestTimeout,
+  );
+  // Node checks both timeouts on this timer (30 s by default), which would let them overrun.
+  // The property exists at run time (it is read when the server starts listening) but is not
+  // in @types/node.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
+    Math.max(250, Math.min(5000, server.headersTimeout / 3));
   app.set('etag', false);
   // req.ip is the client's address only when the proxies in front are trusted (rate limits, logs).
   app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
   app.use(requestLoggerMiddleware(app.get<Logger>(PINO_LOGGER)));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(corsMiddleware);
-  app.use(rawBodyMiddleware(config.get('MAX_BODY_BYTES', { infer: true })));
+  app.use(
+    rawBodyMiddleware({
+      maxBytes: app.get(BodyLimit).maxBytes,
+      handshakeMaxBytes: config.get('HANDSHAKE_MAX_BODY_BYTES', { infer: true }),
+      drainMaxBytes: config.get('BODY_DRAIN_MAX_BYTES', { infer: true }),
+      drainMs: config.get('BODY_DRAIN_SECONDS', { infer: true }) * 1000,
+    }),
+  );
   app.use(app.get(HandshakeRateLimiter).handle);
   app.use(app.get(Brc104Middleware).handle);
   app.use(jsonBodyMiddleware);

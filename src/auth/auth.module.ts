@@ -44,10 +44,20 @@ type Config = ConfigService<EnvironmentVariables, true>;
       inject: [ConfigService, REDIS_CLIENT],
       useFactory: (config: Config, redis: Redis | undefined): SessionStore => {
         const ttlSeconds = config.get('AUTH_SESSION_TTL_SECONDS', { infer: true });
-        if (redis) return new RedisSessionStore(redis, ttlSeconds);
+        const maxSessionsPerIp = config.get('AUTH_MAX_SESSIONS_PER_IP', { infer: true });
+        const maxNoncesPerSession = config.get('AUTH_MAX_MESSAGES_PER_SESSION', { infer: true });
+        if (redis) {
+          return new RedisSessionStore(redis, ttlSeconds, {
+            maxSessionsPerIp,
+            maxNoncesPerSession,
+          });
+        }
         return new MemorySessionStore({
           ttlMs: ttlSeconds * 1000,
           maxSessions: config.get('AUTH_MAX_SESSIONS', { infer: true }),
+          maxSessionsPerIp,
+          maxNoncesPerSession,
+          maxReplayBytes: config.get('AUTH_REPLAY_CACHE_MAX_BYTES', { infer: true }),
         });
       },
     },

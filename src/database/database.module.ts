@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { BodyLimit, bodyLimitFor } from './body-limit';
 import { databaseSettingsFromConfig } from './database-settings';
 import { TransactionRunner } from './transaction-runner';
 import { openDataSource } from './open-data-source';
@@ -25,7 +27,15 @@ import { buildDataSourceOptions } from './typeorm-options';
       },
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [
+    TransactionRunner,
+    {
+      provide: BodyLimit,
+      inject: [DataSource, ConfigService],
+      useFactory: (dataSource: DataSource, config: ConfigService<EnvironmentVariables, true>) =>
+        bodyLimitFor(dataSource, config.get('MAX_BODY_BYTES', { infer: true })),
+    },
+  ],
+  exports: [TransactionRunner, BodyLimit],
 })
 export class DatabaseModule {}

@@ -28,30 +28,45 @@ export class HandshakeRateLimiter {
     this.windowMs = config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000;
   }
 
+  /**
+   * Counts one handshake from `ip`, over HTTP or a socket (both create a session); resolves to
+   * the seconds to wait when over the limit, else 0.
+   */
+  async spend(ip: string): Promise<number> {
+    if (this.limit === 0) return 0;
+    const key = `${THROTTLER_NAME}:${ip}`;
+    const record = await this.storage.increment(
+      key,
+      this.windowMs,
+      this.limit,
+      this.windowMs,
+      THROTTLER_NAME,
+    );
+    if (!record.isBlocked) return 0;
+    this.metrics.rateLimited.inc({ limit: 'handshake' });
+    return Math.max(1, record.timeToBlockExpire);
+  }
+
   readonly handle = (req: Request, res: Response, next: NextFunction): void => {
     if (this.limit === 0 || req.method !== 'POST' || req.path !== HANDSHAKE_PATH) {
       next();
       return;
     }
-    const key = `${THROTTLER_NAME}:${req.ip ?? 'unknown'}`;
-    this.storage
-      .increment(key, this.windowMs, this.limit, this.windowMs, THROTTLER_NAME)
-      .then((record) => {
-        if (!record.isBlocked) {
-          next();
-          return;
-        }
-        this.metrics.rateLimited.inc({ limit: 'handshake' });
-        sendJsonError(
-          res,
-          429,
-          {
-            status: 'error',
-            code: 'ERR_TOO_MANY_REQUESTS',
-            description: `Too many handshakes from this address. Retry in ${record.timeToBlockExpire} s.`,
-          },
-          { 'Retry-After': String(record.timeToBlockExpire) },
-        );
-      }, next);
+    this.spend(req.ip ?? 'unknown').then((retryAfter) => {
+      if (retryAfter === 0) {
+        next();
+        return;
+      }
+      sendJsonError(
+        res,
+        429,
+        {
+          status: 'error',
+          code: 'ERR_TOO_MANY_REQUESTS',
+          description: `Too many handshakes from this address. Retry in ${retryAfter} s.`,
+        },
+        { 'Retry-After': String(retryAfter) },
+      );
+    }, next);
   };
 }

@@ -5,7 +5,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { HandshakeRateLimiter } from './handshake-rate-limiter';
-import { IDENTITY_THROTTLER, IdentityThrottlerGuard } from './identity-throttler.guard';
+import { IdentityThrottlerGuard } from './identity-throttler.guard';
+import { IDENTITY_THROTTLER, RequestBudget } from './request-budget';
 
 /**
  * Rate limits (HTTP-API.md W16), counted per instance in memory: behind a load balancer each
@@ -31,7 +32,11 @@ import { IDENTITY_THROTTLER, IdentityThrottlerGuard } from './identity-throttler
       },
     }),
   ],
-  providers: [HandshakeRateLimiter, { provide: APP_GUARD, useClass: IdentityThrottlerGuard }],
-  exports: [HandshakeRateLimiter],
+  providers: [
+    HandshakeRateLimiter,
+    RequestBudget,
+    { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
+  ],
+  exports: [HandshakeRateLimiter, RequestBudget],
 })
 export class RateLimitModule {}

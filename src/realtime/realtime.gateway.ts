@@ -2,7 +2,10 @@ import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { AppError } from '../common/errors/app-error';
+import { clientIp } from '../common/http/client-ip';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { RequestBudget } from '../rate-limit/request-budget';
 import { decodeEvent, parseAuthMessage } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
 import { ProtocolViolation } from './protocol-violation';
@@ -24,6 +27,14 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   private readonly logger = new Logger('Realtime');
   private readonly maxPayloadBytes: number;
   private readonly prefix: string;
+  // ---- Connection budgets. ----
+  private readonly authTimeoutMs: number;
+  private readonly maxPerIp: number;
+  private readonly maxPerIdentity: number;
+  private readonly proxyHops: number;
+  /** Open sockets by client IP, authenticated or not. */
+  private readonly openByIp = new Map<string, number>();
+  // ---- End of connection budgets. ----
 
   constructor(
     config: ConfigService<EnvironmentVariables, true>,
@@ -31,9 +42,18 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     private readonly events: SocketEventsHandler,
     private readonly registry: SocketRegistry,
     private readonly delivery: LiveDeliveryService,
+    private readonly budget: RequestBudget,
   ) {
-    this.maxPayloadBytes = config.get('MAX_BODY_BYTES', { infer: true });
+    // A payload is ~4 frame characters per byte: the frame limit bounds it before this does.
+    this.maxPayloadBytes = Math.min(
+      config.get('MAX_BODY_BYTES', { infer: true }),
+      config.get('SOCKET_MAX_FRAME_BYTES', { infer: true }),
+    );
     this.prefix = config.get('ROUTING_PREFIX', { infer: true });
+    this.authTimeoutMs = config.get('SOCKET_AUTH_TIMEOUT_SECONDS', { infer: true }) * 1000;
+    this.maxPerIp = config.get('SOCKET_MAX_PER_IP', { infer: true });
+    this.maxPerIdentity = config.get('SOCKET_MAX_PER_IDENTITY', { infer: true });
+    this.proxyHops = config.get('TRUST_PROXY_HOPS', { infer: true });
   }
 
   afterInit(server: Server): void {
@@ -42,10 +62,22 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   }
 
   handleConnection(socket: Socket): void {
-    const session = new SocketSession(socket);
+    const ip = clientIp(
+      socket.request.socket.remoteAddress,
+      socket.request.headers['x-forwarded-for'],
+      this.proxyHops,
+    );
+    const open = this.openByIp.get(ip) ?? 0;
+    if (open >= this.maxPerIp) {
+      this.logger.debug(`Refusing socket ${socket.id}: ${open} already open from ${ip}`);
+      socket.disconnect(true);
+      return;
+    }
+    this.openByIp.set(ip, open + 1);
+    const session = new SocketSession(socket, ip);
     session.authTimer = setTimeout(
       () => this.close(session, 'no verified message in time'),
-      REALTIME_LIMITS.authTimeoutMs,
+      this.authTimeoutMs,
     );
     socket.on(AUTH_MESSAGE_EVENT, (raw: unknown) => this.enqueue(session, raw));
     socket.once('disconnect', () => this.forget(session));
@@ -81,9 +113,22 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     const event = decodeEvent(message.payload);
     const identityKey = session.identityKey as string;
     if (!known) {
+      if (this.registry.socketsOf(identityKey).size >= this.maxPerIdentity) {
+        throw new ProtocolViolation('too many sockets for this identity');
+      }
       clearTimeout(session.authTimer);
       (session.socket.data as { identityKey?: string }).identityKey = identityKey;
       this.registry.add(session);
+    }
+    try {
+      // Every verified event is one request of the identity's and the address's budget.
+      await this.budget.spend(identityKey, session.ip);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 429) {
+        await this.events.refuse(session, event, error);
+        return;
+      }
+      throw error;
     }
     await this.events.handle(session, identityKey, event);
   }
@@ -111,6 +156,9 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     if (session.closed) return;
     session.closed = true;
     clearTimeout(session.authTimer);
+    const open = (this.openByIp.get(session.ip) ?? 1) - 1;
+    if (open > 0) this.openByIp.set(session.ip, open);
+    else this.openByIp.delete(session.ip);
     this.registry.remove(session);
     void this.auth.release(session);
   }

@@ -3,6 +3,7 @@ import { HandshakeService } from '../auth/brc104/handshake.service';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { SessionStore } from '../auth/sessions/session-store';
 import { MessagesModule } from '../messages/messages.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { LiveDeliveryService } from './live-delivery.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeListener } from './realtime.listener';
@@ -16,7 +17,7 @@ import { SocketSigner } from './socket-signer';
  * nothing imports it: it listens to domain events and calls MessagesService like a controller.
  */
 @Module({
-  imports: [MessagesModule],
+  imports: [MessagesModule, RateLimitModule],
   providers: [
     // The socket handshake is the HTTP one (same session store, same signature, AUTH.md §2).
     {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HandshakeService, InitialResponse } from '../auth/brc104/handshake.service';
 import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../auth/crypto/crypto-provider';
 import { SessionStore } from '../auth/sessions/session-store';
+import { HandshakeRateLimiter } from '../rate-limit/handshake-rate-limiter';
 import { InboundGeneralMessage, InboundInitialRequest } from './authsocket-codec';
 import { ProtocolViolation } from './protocol-violation';
 import { REALTIME_LIMITS } from './realtime.constants';
@@ -18,6 +19,7 @@ export class SocketAuthenticator {
     private readonly crypto: CryptoProvider,
     private readonly sessions: SessionStore,
     private readonly handshakes: HandshakeService,
+    private readonly handshakeLimit: HandshakeRateLimiter,
   ) {}
 
   /** Same session creation and signature as POST /.well-known/auth (AUTH.md §2.2). */
@@ -25,9 +27,13 @@ export class SocketAuthenticator {
     if (socket.sessionNonces.length >= REALTIME_LIMITS.maxHandshakesPerSocket) {
       throw new ProtocolViolation('too many handshakes');
     }
+    // A socket handshake creates a session like POST /.well-known/auth: same per-IP limit.
+    if ((await this.handshakeLimit.spend(socket.ip)) > 0) {
+      throw new ProtocolViolation('too many handshakes from this address');
+    }
     let reply: InitialResponse;
     try {
-      reply = await this.handshakes.respond(request.message);
+      reply = await this.handshakes.respond(request.message, socket.ip);
     } catch {
       throw new ProtocolViolation('invalid initialRequest');
     }

@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { AppError } from '../common/errors/app-error';
 import { toErrorReply } from '../common/errors/error-body';
+import { EnvironmentVariables } from '../config/environment-variables';
 import { MessagesService } from '../messages/messages.service';
 import { isRecord, SocketEvent } from './authsocket-codec';
+import { ProtocolViolation } from './protocol-violation';
 import { REALTIME_LIMITS } from './realtime.constants';
 import { parseRoomId, RoomId } from './room-id';
 import { SocketSession } from './socket-session';
@@ -18,11 +21,28 @@ type Ack = { status: 'success'; messageId: string } | Record<string, unknown>;
 @Injectable()
 export class SocketEventsHandler {
   private readonly logger = new Logger('Realtime');
+  private readonly maxRooms: number;
 
   constructor(
     private readonly signer: SocketSigner,
     private readonly messages: MessagesService,
-  ) {}
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.maxRooms = config.get('SOCKET_MAX_ROOMS', { infer: true });
+  }
+
+  /**
+   * An event over the socket's request budget: a send gets the 429 as its ack (the official
+   * client then tries HTTP, which is limited the same way); anything else closes the socket.
+   */
+  async refuse(socket: SocketSession, event: SocketEvent, error: AppError): Promise<void> {
+    const roomId = isRecord(event.data) ? event.data.roomId : undefined;
+    if (event.eventName !== 'sendMessage' || typeof roomId !== 'string') {
+      throw new ProtocolViolation('over the request budget');
+    }
+    if (roomId.length > REALTIME_LIMITS.maxRoomIdLength) throw new ProtocolViolation('bad roomId');
+    await this.signer.emit(socket, `sendMessageAck-${roomId}`, toErrorReply(error).body);
+  }
 
   async handle(socket: SocketSession, identityKey: string, event: SocketEvent): Promise<void> {
     switch (event.eventName) {
@@ -56,6 +76,14 @@ export class SocketEventsHandler {
     const room = ownRoom(key, data);
     if (!room) {
       await this.signer.emit(socket, 'joinFailed', { reason: ROOM_REASON });
+      return;
+    }
+    const rooms = socket.socket.rooms;
+    // Socket.IO puts every socket in a room of its own id: that one is not counted.
+    if (!rooms.has(data as string) && rooms.size - 1 >= this.maxRooms) {
+      await this.signer.emit(socket, 'joinFailed', {
+        reason: `At most ${this.maxRooms} rooms per connection.`,
+      });
       return;
     }
     socket.leftBoxes.delete(room.messageBox);

@@ -26,7 +26,11 @@ export class SocketSession {
   authTimer?: NodeJS.Timeout;
   closed = false;
 
-  constructor(readonly socket: Socket) {}
+  constructor(
+    readonly socket: Socket,
+    /** The client's address (X-Forwarded-For per TRUST_PROXY_HOPS), for the per-IP budgets. */
+    readonly ip: string = 'unknown',
+  ) {}
 
   get identityKey(): string | undefined {
     return this.binding?.identityKey;

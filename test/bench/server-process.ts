@@ -53,6 +53,10 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
         // Benchmarks measure the server, not its abuse limits (each bench may raise them instead).
         RATE_LIMIT_HANDSHAKES_PER_IP: '0',
         RATE_LIMIT_REQUESTS_PER_IDENTITY: '0',
+        // Load comes from one address here: per-IP budgets would measure themselves.
+        RATE_LIMIT_REQUESTS_PER_IP: '0',
+        AUTH_MAX_SESSIONS_PER_IP: '10000000',
+        SOCKET_MAX_PER_IP: '1000000',
         // The runtime settings npm start gives the server (e.g. MALLOC_ARENA_MAX), then the bench's.
         ...start.env,
         ...env,

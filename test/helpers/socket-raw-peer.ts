@@ -30,6 +30,8 @@ export interface RawSocketPeerOptions {
    * in the client does not delay the next arrival; the e2e tests cover verification.
    */
   verify?: boolean;
+  /** Extra handshake headers, e.g. X-Forwarded-For to appear as another client address. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -58,7 +60,12 @@ export class RawSocketPeer {
     this.verify = options.verify ?? true;
     this.wallet = new ProtoWallet(key);
     this.identityKey = key.toPublicKey().toString();
-    this.socket = io(url, { reconnection: false, forceNew: true, transports: ['websocket'] });
+    this.socket = io(url, {
+      reconnection: false,
+      forceNew: true,
+      transports: ['websocket'],
+      extraHeaders: options.headers,
+    });
     this.socket.on('authMessage', (msg: unknown) => void this.onMessage(msg));
     this.disconnected = new Promise((done) => this.socket.once('disconnect', done));
   }

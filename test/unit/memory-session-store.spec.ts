@@ -1,4 +1,7 @@
-import { MemorySessionStore } from '../../src/auth/sessions/memory-session-store';
+import {
+  MemorySessionStore,
+  REPLAY_BYTES_PER_NONCE,
+} from '../../src/auth/sessions/memory-session-store';
 
 const session = (n: number) => ({
   peerIdentityKey: `key${n}`,
@@ -54,5 +57,38 @@ describe('MemorySessionStore', () => {
     expect(await s.markNonceUsed('a', 'n2')).toBe(true);
     expect(await s.markNonceUsed('a', 'n3')).toBe(false);
     expect(await s.get('a')).toBeUndefined();
+  });
+  describe('budgets', () => {
+    const at = (n: number, clientIp: string) => ({ ...session(n), clientIp });
+
+    it('evicts within the creating IP only, least recently used first', async () => {
+      const s = new MemorySessionStore({ ttlMs: 1000, maxSessions: 100, maxSessionsPerIp: 2 });
+      await s.create('victim', at(0, '10.0.0.1'));
+      await s.create('x1', at(1, '10.0.0.9'));
+      await s.create('x2', at(2, '10.0.0.9'));
+      await s.get('x1');
+      await s.create('x3', at(3, '10.0.0.9'));
+      expect(await s.get('x2')).toBeUndefined();
+      expect(await s.get('x1')).toBeDefined();
+      expect(await s.get('x3')).toBeDefined();
+      expect(await s.get('victim')).toBeDefined();
+    });
+
+    it('drops the session holding the most nonces once the replay memory is full', async () => {
+      const s = new MemorySessionStore({
+        ttlMs: 1000,
+        maxSessions: 100,
+        maxReplayBytes: 10 * REPLAY_BYTES_PER_NONCE,
+      });
+      await s.create('quiet', session(1));
+      await s.create('busy', session(2));
+      expect(await s.markNonceUsed('quiet', 'q1')).toBe(true);
+      for (let i = 0; i < 9; i++) expect(await s.markNonceUsed('busy', `b${i}`)).toBe(true);
+      expect(s.replayBytes()).toBe(10 * REPLAY_BYTES_PER_NONCE);
+      await s.markNonceUsed('busy', 'b9');
+      expect(await s.get('busy')).toBeUndefined();
+      expect(await s.get('quiet')).toBeDefined();
+      expect(s.replayBytes()).toBe(REPLAY_BYTES_PER_NONCE);
+    });
   });
 });

@@ -46,7 +46,7 @@ export class Brc104Middleware {
   private async dispatch(req: HttpRequest, res: Response, next: NextFunction): Promise<void> {
     const raw = req.rawBody ?? Buffer.alloc(0);
     if (req.method === 'POST' && req.originalUrl.split('?')[0] === HANDSHAKE_PATH) {
-      await this.answerHandshake(raw, res);
+      await this.answerHandshake(raw, res, req.ip ?? 'unknown');
       return;
     }
     if (!hasAuthHeaders(req.headers)) {
@@ -65,7 +65,7 @@ export class Brc104Middleware {
     next();
   }
 
-  private async answerHandshake(raw: Buffer, res: Response): Promise<void> {
+  private async answerHandshake(raw: Buffer, res: Response, clientIp: string): Promise<void> {
     let message: unknown;
     try {
       message = JSON.parse(raw.toString('utf8'));
@@ -77,7 +77,7 @@ export class Brc104Middleware {
       return;
     }
     try {
-      res.status(200).json(await this.handshake.respond(message));
+      res.status(200).json(await this.handshake.respond(message, clientIp));
     } catch (error) {
       const reply = toErrorReply(error);
       if (reply.unexpected) throw error;

@@ -29,13 +29,15 @@ export class HandshakeService {
     private readonly sessions: SessionStore,
   ) {}
 
-  async respond(message: unknown): Promise<InitialResponse> {
+  /** `clientIp` is where the handshake came from: sessions are budgeted per address. */
+  async respond(message: unknown, clientIp?: string): Promise<InitialResponse> {
     const { identityKey, initialNonce } = this.parse(message);
     const sessionNonce = await this.crypto.createNonce();
     await this.sessions.create(sessionNonce, {
       peerIdentityKey: identityKey,
       peerNonce: initialNonce,
       createdAt: Date.now(),
+      ...(clientIp !== undefined ? { clientIp } : {}),
     });
     // The client verifies base64decode(C + S): decode the concatenation exactly as it does.
     const data = Uint8Array.from(Utils.toArray(initialNonce + sessionNonce, 'base64'));

@@ -6,4 +6,6 @@ export interface AuthSession {
   peerNonce: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** The address that made the handshake: sessions are budgeted per client IP. */
+  clientIp?: string;
 }

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
+import { AppError } from '../common/errors/app-error';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { MetricsService } from '../metrics/metrics.service';
+
+/** A 429 that also says when to retry (HTTP sends it as Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(
+    description: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('ERR_TOO_MANY_REQUESTS', description, 429);
+  }
+}
+
+/** Throttler names, also the `limit` label of messagebox_rate_limited_total. */
+export const IDENTITY_THROTTLER = 'identity';
+export const IP_THROTTLER = 'ip';
+
+/**
+ * The per-identity and per-IP budgets of authenticated work, shared by HTTP requests and socket
+ * events, so that neither a second transport nor freshly minted identities escape them. Counted
+ * per instance in the throttler's storage; a limit of 0 turns that limit off.
+ */
+@Injectable()
+export class RequestBudget {
+  private readonly perIdentity: number;
+  private readonly perIp: number;
+  private readonly windowMs: number;
+
+  constructor(
+    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
+    private readonly metrics: MetricsService,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.perIdentity = config.get('RATE_LIMIT_REQUESTS_PER_IDENTITY', { infer: true });
+    this.perIp = config.get('RATE_LIMIT_REQUESTS_PER_IP', { infer: true });
+    this.windowMs = config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000;
+  }
+
+  /** Counts one authenticated request or socket event; throws a 429 AppError when over. */
+  async spend(identityKey: string, ip: string): Promise<void> {
+    if (this.perIp > 0) await this.count(IP_THROTTLER, ip, this.perIp, 'from one address');
+    if (this.perIdentity > 0) {
+      await this.count(IDENTITY_THROTTLER, identityKey, this.perIdentity, 'for one identity');
+    }
+  }
+
+  private async count(name: string, key: string, limit: number, scope: string): Promise<void> {
+    const record = await this.storage.increment(key, this.windowMs, limit, this.windowMs, name);
+    if (!record.isBlocked) return;
+    this.metrics.rateLimited.inc({ limit: name });
+    throw new RateLimitedError(
+      `Too many requests: at most ${limit} per ${this.windowMs / 1000} s ${scope}. Retry in ${record.timeToBlockExpire} s.`,
+      record.timeToBlockExpire,
+    );
+  }
+}

@@ -1,0 +1,194 @@
+import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { randomBytes } from 'node:crypto';
+import { SessionStore } from '../../src/auth/sessions/session-store';
+import { newWallet, settlesWithin } from '../helpers/auth-clients';
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { whileHealthy } from '../helpers/health-during';
+import { ProbeModule } from '../helpers/probe.module';
+import { RawAuthClient } from '../helpers/raw-auth-client';
+import { RawSocketPeer, RawSocketPeerOptions } from '../helpers/socket-raw-peer';
+import { testEnvironment } from '../helpers/test-environment';
+
+/** Each budget on an app of its own, so that one test's traffic never counts against another. */
+describe('socket and session budgets', () => {
+  const apps: TestApp[] = [];
+  const peers: RawSocketPeer[] = [];
+
+  afterEach(async () => {
+    for (const peer of peers.splice(0)) peer.close();
+    for (const app of apps.splice(0)) await app.close();
+  });
+
+  async function app(env: Record<string, string>): Promise<TestApp> {
+    const t = await createTestApp(testEnvironment(env), [ProbeModule]);
+    apps.push(t);
+    return t;
+  }
+
+  function peer(t: TestApp, options: RawSocketPeerOptions = {}): RawSocketPeer {
+    const p = new RawSocketPeer(t.url, options);
+    peers.push(p);
+    return p;
+  }
+
+  async function authenticated(t: TestApp, options: RawSocketPeerOptions = {}) {
+    const p = await peer(t, options).connect();
+    await p.handshake();
+    await p.send('authenticated', { identityKey: p.identityKey });
+    await p.next('authenticationSuccess');
+    return p;
+  }
+
+  const list = (t: TestApp, key: PrivateKey) =>
+    new AuthFetch(newWallet(key)).fetch(`${t.url}/listMessages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messageBox: 'inbox', limit: 1000 }),
+    });
+
+  it('counts socket sendMessage events against the per-identity request limit', async () => {
+    const t = await app({
+      RATE_LIMIT_REQUESTS_PER_IDENTITY: '5',
+      RATE_LIMIT_WINDOW_SECONDS: '300',
+    });
+    const sender = await authenticated(t);
+    const recipientKey = PrivateKey.fromRandom();
+    const recipient = recipientKey.toPublicKey().toString();
+    const room = `${recipient}-inbox`;
+    const { result: acks } = await whileHealthy(t.url, async () => {
+      const got: unknown[] = [];
+      for (let i = 0; i < 8; i++) {
+        await sender.send('sendMessage', {
+          roomId: room,
+          message: { recipient, messageId: `m${i}`, body: `hello ${i}` },
+        });
+        got.push((await sender.next(`sendMessageAck-${room}`)).data);
+      }
+      return got;
+    });
+    // "authenticated" was the first of the 5; 4 sends fit, the rest are refused in the ack.
+    expect(acks.filter((a) => (a as { status: string }).status === 'success')).toHaveLength(4);
+    expect(acks[7]).toMatchObject({ status: 'error', code: 'ERR_TOO_MANY_REQUESTS' });
+    const stored = (await (await list(t, recipientKey)).json()) as { messages: unknown[] };
+    expect(stored.messages).toHaveLength(4);
+    expect(sender.unverifiable).toEqual([]);
+  });
+
+  it('counts socket handshakes against the per-IP handshake limit', async () => {
+    const t = await app({ RATE_LIMIT_HANDSHAKES_PER_IP: '3', RATE_LIMIT_WINDOW_SECONDS: '300' });
+    const p = await peer(t).connect();
+    await p.handshake();
+    await p.handshake();
+    await p.handshake();
+    p.sendRaw({
+      version: '0.1',
+      messageType: 'initialRequest',
+      identityKey: p.identityKey,
+      initialNonce: randomBytes(32).toString('base64'),
+      requestedCertificates: { certifiers: [], types: {} },
+    });
+    expect(await p.closedByServer()).toBe('io server disconnect');
+    // The same address is now over its limit over HTTP too.
+    const res = await fetch(`${t.url}/.well-known/auth`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(429);
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+
+  it('evicts sessions within the flooding address only, never another client’s', async () => {
+    const t = await app({
+      TRUST_PROXY_HOPS: '1',
+      AUTH_MAX_SESSIONS: '8',
+      AUTH_MAX_SESSIONS_PER_IP: '3',
+    });
+    const victim = new RawAuthClient();
+    await victim.handshake(t.url);
+    const { result } = await whileHealthy(t.url, async () => {
+      const flood = await peer(t, { headers: { 'x-forwarded-for': '10.9.8.7' } }).connect();
+      for (let i = 0; i < 10; i++) await flood.handshake();
+      return t.app.get(SessionStore).size();
+    });
+    // Before: the global LRU dropped the victim's idle session once 8 were reached.
+    expect(result).toBeLessThanOrEqual(4);
+    const { response } = await victim.request(t.url, {
+      target: '/probe/echo',
+      body: '{"still":1}',
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('limits rooms per socket', async () => {
+    const t = await app({ SOCKET_MAX_ROOMS: '2' });
+    const p = await authenticated(t);
+    for (const box of ['a', 'b']) {
+      await p.send('joinRoom', `${p.identityKey}-${box}`);
+      await p.next('joinedRoom');
+    }
+    // Joining a room it is already in costs nothing.
+    await p.send('joinRoom', `${p.identityKey}-a`);
+    await p.next('joinedRoom');
+    await p.send('joinRoom', `${p.identityKey}-c`);
+    expect((await p.next('joinFailed')).data).toEqual({
+      reason: 'At most 2 rooms per connection.',
+    });
+  });
+
+  it('limits sockets per identity: the extra one is closed, the others keep working', async () => {
+    const t = await app({ SOCKET_MAX_PER_IDENTITY: '2' });
+    const key = PrivateKey.fromRandom();
+    const first = await authenticated(t, { key });
+    await authenticated(t, { key });
+    const third = await peer(t, { key }).connect();
+    await third.handshake();
+    await third.send('authenticated', { identityKey: third.identityKey });
+    expect(await third.closedByServer()).toBe('io server disconnect');
+    await first.send('authenticated', { identityKey: first.identityKey });
+    await first.next('authenticationSuccess');
+  });
+
+  it('limits sockets per IP, authenticated or not', async () => {
+    const t = await app({ SOCKET_MAX_PER_IP: '2', TRUST_PROXY_HOPS: '1' });
+    const headers = { 'x-forwarded-for': '10.1.2.3' };
+    await peer(t, { headers }).connect();
+    await peer(t, { headers }).connect();
+    const extra = await peer(t, { headers }).connect();
+    expect(await extra.closedByServer()).toBe('io server disconnect');
+    // Another address is not affected.
+    const other = await authenticated(t, { headers: { 'x-forwarded-for': '10.1.2.4' } });
+    expect(other.unverifiable).toEqual([]);
+  });
+
+  it('closes a socket that does not authenticate in time', async () => {
+    const t = await app({ SOCKET_AUTH_TIMEOUT_SECONDS: '1' });
+    const idle = await peer(t).connect();
+    expect(await idle.closedByServer(5000)).toBe('io server disconnect');
+  });
+
+  it('refuses a Socket.IO frame above SOCKET_MAX_FRAME_BYTES (default 4 MiB) and keeps serving', async () => {
+    const t = await app({});
+    const p = await peer(t).connect();
+    const { result } = await whileHealthy(t.url, async () => {
+      p.sendRaw({ version: '0.1', padding: 'x'.repeat(5 * 1024 * 1024) });
+      return p.closedByServer(10000);
+    });
+    expect(result).toMatch(/close/);
+  });
+
+  it('counts authenticated requests per IP, whatever identities they use', async () => {
+    const t = await app({ RATE_LIMIT_REQUESTS_PER_IP: '4', RATE_LIMIT_WINDOW_SECONDS: '300' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      // A fresh identity each time: the per-identity limit alone never sees more than one.
+      const res = await settlesWithin(
+        new AuthFetch(newWallet()).fetch(`${t.url}/devices`, { method: 'GET' }),
+      );
+      statuses.push(res.status);
+      if (res.status === 429) {
+        expect(await res.json()).toMatchObject({
+          code: 'ERR_TOO_MANY_REQUESTS',
+          description: expect.stringMatching(/from one address/) as string,
+        });
+      }
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+});
