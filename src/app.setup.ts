@@ -2,6 +2,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { Brc104Middleware } from './auth/brc104/brc104.middleware';
+import { answerClientErrors } from './common/http/client-error.handler';
 import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
@@ -27,6 +28,7 @@ export const ROOT_ROUTES = ['health', 'health/ready', 'metrics'];
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
   app.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer());
   app.set('etag', false);
   // req.ip is the client's address only when the proxies in front are trusted (rate limits, logs).
   app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
