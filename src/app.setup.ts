@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { Brc104Middleware } from './auth/brc104/brc104.middleware';
+import { answerClientErrors } from './common/http/client-error.handler';
 import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
@@ -41,6 +42,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // in @types/node.
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
     Math.max(250, Math.min(5000, server.headersTimeout / 3));
+  answerClientErrors(server);
   app.set('etag', false);
   // req.ip is the client's address only when the proxies in front are trusted (rate limits, logs).
   app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));

@@ -59,11 +59,12 @@ export class SpvPaymentVerifier extends PaymentVerifier {
     let delivery: DeliveryPaymentRecord | undefined;
     if (check.deliveryFee > 0) {
       const out = walletPaymentOutput(outputs[0], 'the delivery-fee output (outputs[0])');
-      const expected = await this.locks.serverLock(
-        out.derivationPrefix,
-        out.derivationSuffix,
-        out.senderIdentityKey,
-      );
+      // The remittance key is the sender's claim: one that is not a public key is their mistake.
+      const expected = await this.locks
+        .serverLock(out.derivationPrefix, out.derivationSuffix, out.senderIdentityKey)
+        .catch(() => {
+          throw invalidPayment('the delivery-fee remittance senderIdentityKey is not a public key');
+        });
       const satoshis = this.paid(tx, out, expected, 'the server delivery fee');
       if (satoshis < check.deliveryFee) {
         throw notAccepted(

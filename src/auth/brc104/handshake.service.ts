@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Utils } from '@bsv/sdk';
 import { AppError } from '../../common/errors/app-error';
 import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../crypto/crypto-provider';
 import { SessionStore } from '../sessions/session-store';
@@ -39,8 +38,10 @@ export class HandshakeService {
       createdAt: Date.now(),
       ...(clientIp !== undefined ? { clientIp } : {}),
     });
-    // The client verifies base64decode(C + S): decode the concatenation exactly as it does.
-    const data = Uint8Array.from(Utils.toArray(initialNonce + sessionNonce, 'base64'));
+    // The client verifies base64decode(C + S) with Node's Buffer: decode the concatenation exactly
+    // as it does. Buffer stops at the first "=", so a padded C signs C's bytes alone; a strict
+    // decoder would throw on the padding inside the concatenation (a 500 for a valid nonce).
+    const data = Buffer.from(initialNonce + sessionNonce, 'base64');
     const signature = await this.crypto.createSignature({
       protocolID: AUTH_SIGNATURE_PROTOCOL,
       keyID: `${initialNonce} ${sessionNonce}`,

@@ -11,6 +11,9 @@ export const ERROR_STATUS = {
   ERR_PAYLOAD_TOO_LARGE: 413,
   ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   ERR_TOO_MANY_REQUESTS: 429,
+  // Refusals of Node's HTTP parser, before the app sees the request.
+  ERR_REQUEST_TIMEOUT: 408,
+  ERR_HEADERS_TOO_LARGE: 431,
   ERR_INTERNAL: 500,
   ERR_DATABASE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
