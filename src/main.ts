@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { PrivateKey } from '@bsv/sdk';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigError } from './config/config-error';
+import { DbDriver } from './config/environment-variables';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
 
 function loadOrExit(): LoadedEnvironment {
@@ -20,8 +21,21 @@ function loadOrExit(): LoadedEnvironment {
   }
 }
 
+/** Held for the life of the process (a collected handle would close and release the lock). */
+let sqliteLock: unknown;
+
 async function bootstrap(): Promise<void> {
   const { env, generatedKeyFile } = loadOrExit();
+  if (env.DB_DRIVER === DbDriver.Sqlite && env.DB_SOURCE !== ':memory:') {
+    const { lockSqliteFile, SqliteLockedError } = await import('./database/sqlite-instance-lock');
+    try {
+      sqliteLock = await lockSqliteFile(env.DB_SOURCE);
+    } catch (error) {
+      if (!(error instanceof SqliteLockedError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+  }
   // Imported after validation so that no module code runs on a bad configuration.
   const { AppModule } = await import('./app.module');
   const { configureApp } = await import('./app.setup');
@@ -44,8 +58,11 @@ async function bootstrap(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    log.log(`${signal} received, finishing in-flight requests, then shutting down`);
-    closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000).then(
+    log.log(
+      `${signal} received: not ready, draining for ${env.SHUTDOWN_DRAIN_SECONDS} s, then ` +
+        'finishing in-flight requests and shutting down',
+    );
+    closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000, env.SHUTDOWN_DRAIN_SECONDS * 1000).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error(error instanceof Error ? error.message : String(error));
@@ -59,6 +76,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(env.PORT, env.HOST);
   youngGenerationMayGrow();
   log.log(`Listening on http://${env.HOST}:${env.PORT} (database: ${env.DB_DRIVER})`);
+  if (sqliteLock) log.log(`Holding the SQLite instance lock on ${env.DB_SOURCE}`);
 }
 
 bootstrap().catch((error: unknown) => {

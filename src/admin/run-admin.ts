@@ -11,6 +11,7 @@ import { MessageRetentionRepository } from '../retention/message-retention.repos
 import { AdminOutput } from './admin-output';
 import { ADMIN_USAGE } from './admin-usage';
 import { serverStatistics } from './server-statistics';
+import { redisNamespace } from '../common/redis/redis-namespace';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -62,6 +63,7 @@ export async function runAdmin(
         await open(),
         env.REDIS_URL,
         env.AUTH_SESSION_TTL_SECONDS,
+        redisNamespace(env.SERVER_PRIVATE_KEY!, env.REDIS_NAMESPACE),
       );
       out.write(rest[0] === '--json' ? `${JSON.stringify(stats)}\n` : formatStatistics(stats));
     } else if (command === 'purge' && rest[0] === '--older-than-days' && rest.length === 2) {

@@ -8,7 +8,7 @@ import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entit
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { buildPayment, PlannedOutput } from '../helpers/payment-builder';
 import { TestChainTracker } from '../helpers/test-chain-tracker';
@@ -22,9 +22,9 @@ interface Party {
   http: AuthFetch;
 }
 
-describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
+describeEachDatabase('delivery-fee payments on $name', (target) => {
   const tracker = new TestChainTracker();
-  let t: TestApp | undefined;
+  let t!: TestApp;
   let serverKey: string;
   testAppOnDatabase(
     target,
@@ -40,7 +40,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
 
   async function party(): Promise<Party> {
     const wallet = new TestWallet(PrivateKey.fromRandom(), tracker);
-    const client = newMessageBoxClient(t!.url, wallet.asWallet());
+    const client = newMessageBoxClient(t.url, wallet.asWallet());
     return {
       key: await client.getIdentityKey(),
       wallet,
@@ -56,7 +56,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     messageId = `m-${Math.random()}`,
   ) {
     const res = await settlesWithin(
-      from.http.fetch(`${t!.url}/sendMessage`, {
+      from.http.fetch(`${t.url}/sendMessage`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -73,14 +73,13 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     return { status: res.status, json: (await res.json()) as { code?: string; status: string } };
   }
 
-  const db = () => t!.app.get(DataSource);
+  const db = () => t.app.get(DataSource);
   const counts = async () => ({
     outpoints: await db().getRepository(PaymentOutpointEntity).count(),
     delivery: await db().getRepository(DeliveryPaymentEntity).count(),
   });
 
   it('accepts the exact payment the official client builds, records it, and hands the recipient its outputs', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const sent = await alice.client.sendNotification(bob.key, 'paid ping');
     expect(sent.status).toBe('success');
@@ -99,7 +98,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('accepts one batch mixing free and paid recipients, each paid recipient getting only its own output', async () => {
-    if (!t) return;
     const [alice, bob, carol, dave] = [await party(), await party(), await party(), await party()];
     await carol.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 0 });
     await dave.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 25 });
@@ -140,7 +138,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   }
 
   it('refuses an underpaid delivery fee', async () => {
-    if (!t) return;
     await refused(
       (bob) => [
         { to: 'server', satoshis: 9 },
@@ -151,7 +148,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses an underpaid recipient fee', async () => {
-    if (!t) return;
     await refused(
       (bob) => [
         { to: 'server', satoshis: 10 },
@@ -162,7 +158,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a delivery output locked to the wrong key', async () => {
-    if (!t) return;
     const stranger = PrivateKey.fromRandom().toPublicKey().toString();
     await refused(
       (bob) => [
@@ -174,7 +169,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a recipient output paying someone else', async () => {
-    if (!t) return;
     const stranger = PrivateKey.fromRandom().toPublicKey().toString();
     await refused(
       () => [
@@ -186,12 +180,10 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a payment without the recipient output', async () => {
-    if (!t) return;
     await refused(() => [{ to: 'server', satoshis: 10 }], 'ERR_INSUFFICIENT_OUTPUTS');
   });
 
   it('refuses a transaction that fails SPV (unknown block)', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const unmined = new TestWallet(PrivateKey.fromRandom());
     const payment = await buildPayment(unmined, serverKey, [
@@ -203,14 +195,12 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses garbage in place of the transaction', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const res = await send(alice, [bob.key], { tx: [1, 2, 3, 999], outputs: [{ outputIndex: 0 }] });
     expect(res).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
   });
 
   it('refuses a replayed outpoint, but takes an identical retry of the same send once', async () => {
-    if (!t) return;
     const [alice, bob, carol] = [await party(), await party(), await party()];
     const payment = await buildPayment(alice.wallet, serverKey, [
       { to: 'server', satoshis: 10 },
@@ -228,7 +218,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a blocked recipient even with a valid payment', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     await bob.client.setMessageBoxPermission({
       messageBox: 'notifications',
