@@ -93,8 +93,7 @@ describeWithNginx('two instances behind real nginx (deploy/nginx.conf)', () => {
     for (let i = 0; i < 2 * HANDSHAKES_PER_IP + 2; i++) {
       statuses.push(await handshakeFrom(nginx.url, '127.0.0.2'));
     }
-    expect(statuses.filter((s) => s === 200)).toHaveLength(2 * HANDSHAKES_PER_IP);
-    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect(statuses).toEqual([...Array(2 * HANDSHAKES_PER_IP).fill(200), 429, 429]);
     // Another client behind the same nginx is not affected.
     expect(await handshakeFrom(nginx.url, '127.0.0.3')).toBe(200);
     expect(await handshakeFrom(nginx.url, '127.0.0.3')).toBe(200);

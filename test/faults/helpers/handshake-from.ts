@@ -12,7 +12,8 @@ export function handshakeFrom(url: string, localAddress: string): Promise<number
     version: '0.1',
     messageType: 'initialRequest',
     identityKey: PrivateKey.fromRandom().toPublicKey().toString(),
-    initialNonce: randomBytes(32).toString('base64'),
+    // 48 bytes, as the SDK's nonces: base64 without padding.
+    initialNonce: randomBytes(48).toString('base64'),
   });
   const target = new URL('/.well-known/auth', url);
   return new Promise((resolve, reject) => {
