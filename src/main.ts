@@ -6,7 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { PrivateKey } from '@bsv/sdk';
 import type { Logger as PinoLogger } from 'pino';
 import { ConfigError } from './config/config-error';
-import { EnvironmentVariables } from './config/environment-variables';
+import { DbDriver, EnvironmentVariables } from './config/environment-variables';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
 import { createPinoLogger, flushStdoutLogs } from './logging/create-pino-logger';
 import { NestPinoLogger } from './logging/nest-pino-logger';
@@ -35,14 +35,35 @@ function failStartup(logger: PinoLogger | undefined, error: unknown): never {
   process.exit(1);
 }
 
+/** Held for the life of the process (a collected handle would close and release the lock). */
+let sqliteLock: unknown;
+
+/** A second process on the same SQLite file would lose live deliveries silently: refuse it. */
+async function lockSqliteOrExit(env: EnvironmentVariables): Promise<void> {
+  if (env.DB_DRIVER !== DbDriver.Sqlite || env.DB_SOURCE === ':memory:') return;
+  const { lockSqliteFile, SqliteLockedError } = await import('./database/sqlite-instance-lock');
+  try {
+    sqliteLock = await lockSqliteFile(env.DB_SOURCE);
+  } catch (error) {
+    if (!(error instanceof SqliteLockedError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 function handleSignals(app: NestExpressApplication, env: EnvironmentVariables, log: Logger): void {
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    log.log(`${signal} received, finishing in-flight requests, then shutting down`);
+    log.log(
+      `${signal} received: not ready, draining for ${env.SHUTDOWN_DRAIN_SECONDS} s, then ` +
+        'finishing in-flight requests and shutting down',
+    );
     void import('./lifecycle/close-gracefully')
-      .then(({ closeGracefully }) => closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000))
+      .then(({ closeGracefully }) =>
+        closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000, env.SHUTDOWN_DRAIN_SECONDS * 1000),
+      )
       .then(
         () => {
           log.log('Stopped');
@@ -68,6 +89,7 @@ async function bootstrap(): Promise<void> {
   const nestLogger = new NestPinoLogger(pino);
   Logger.overrideLogger(nestLogger);
   try {
+    await lockSqliteOrExit(env);
     // Imported after validation so that no module code runs on a bad configuration.
     const { AppModule } = await import('./app.module');
     const { configureApp } = await import('./app.setup');
@@ -88,6 +110,7 @@ async function bootstrap(): Promise<void> {
     const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
     const summary = startupSummary(app, env, identityKey);
     pino.info({ context: 'Bootstrap', ...summary }, summaryMessage(summary));
+    if (sqliteLock) log.log(`Holding the SQLite instance lock on ${env.DB_SOURCE}`);
   } catch (error) {
     failStartup(pino, error);
   }

@@ -4,5 +4,7 @@ const base = require('./jest-base.config');
 module.exports = {
   ...base,
   testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  // Probes Redis and MariaDB once: suites needing a missing one are declared skipped.
+  globalSetup: '<rootDir>/test/helpers/service-availability.ts',
   testTimeout: 60000,
 };

@@ -10,6 +10,7 @@ import { AdminOutput } from './admin-output';
 import { listFeePayments, retryFailedFeePayments } from './payments-command';
 import { ADMIN_USAGE } from './admin-usage';
 import { serverStatistics, ServerStatistics } from './server-statistics';
+import { redisNamespace } from '../common/redis/redis-namespace';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -60,7 +61,12 @@ const COMMANDS: Record<string, Command> = {
   },
   stats: async (args, db, env) => {
     if (args.length > 0) throw new AdminUsageError('stats takes no arguments');
-    const stats = await serverStatistics(await db(), env.REDIS_URL, env.AUTH_SESSION_TTL_SECONDS);
+    const stats = await serverStatistics(
+      await db(),
+      env.REDIS_URL,
+      env.AUTH_SESSION_TTL_SECONDS,
+      redisNamespace(env.SERVER_PRIVATE_KEY!, env.REDIS_NAMESPACE),
+    );
     return { json: stats, text: formatStatistics(stats) };
   },
   payments: async (args, db) => {

@@ -18,6 +18,7 @@ export async function serverStatistics(
   ds: DataSource,
   redisUrl: string | undefined,
   sessionTtlSeconds: number,
+  redisNamespace: string,
 ): Promise<ServerStatistics> {
   const rows = await ds
     .getRepository(MessageEntity)
@@ -37,15 +38,21 @@ export async function serverStatistics(
     messagesByBox,
     totalMessages: messagesByBox.reduce((sum, r) => sum + r.messages, 0),
     devices: { total: await devices.count(), active: await devices.countBy({ active: true }) },
-    sessions: redisUrl ? await redisSessionCount(redisUrl, sessionTtlSeconds) : null,
+    sessions: redisUrl
+      ? await redisSessionCount(redisUrl, sessionTtlSeconds, redisNamespace)
+      : null,
   };
 }
 
-async function redisSessionCount(url: string, ttlSeconds: number): Promise<number> {
+async function redisSessionCount(
+  url: string,
+  ttlSeconds: number,
+  namespace: string,
+): Promise<number> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
-    return await new RedisSessionStore(redis, ttlSeconds).size();
+    return await new RedisSessionStore(redis, ttlSeconds, namespace).size();
   } finally {
     redis.disconnect();
   }

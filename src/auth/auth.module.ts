@@ -2,7 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
-import { REDIS_CLIENT } from '../common/redis/redis.tokens';
+import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { AuthGuard } from './auth.guard';
 import { Brc104Middleware } from './brc104/brc104.middleware';
@@ -41,13 +41,13 @@ type Config = ConfigService<EnvironmentVariables, true>;
     },
     {
       provide: SessionStore,
-      inject: [ConfigService, REDIS_CLIENT],
-      useFactory: (config: Config, redis: Redis | undefined): SessionStore => {
+      inject: [ConfigService, REDIS_CLIENT, REDIS_NAMESPACE],
+      useFactory: (config: Config, redis: Redis | undefined, namespace: string): SessionStore => {
         const ttlSeconds = config.get('AUTH_SESSION_TTL_SECONDS', { infer: true });
         const maxSessionsPerIp = config.get('AUTH_MAX_SESSIONS_PER_IP', { infer: true });
         const maxNoncesPerSession = config.get('AUTH_MAX_MESSAGES_PER_SESSION', { infer: true });
         if (redis) {
-          return new RedisSessionStore(redis, ttlSeconds, {
+          return new RedisSessionStore(redis, ttlSeconds, namespace, {
             maxSessionsPerIp,
             maxNoncesPerSession,
           });

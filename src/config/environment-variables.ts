@@ -323,6 +323,43 @@ export class EnvironmentVariables {
 
   // ---- End of resource budgets. ----
 
+  // --- Dependency failures and several instances -------------------------------------------
+
+  /** How long connecting to Redis may take before the attempt fails (and is retried). */
+  @IntegerSetting('REDIS_CONNECT_TIMEOUT_MS', 100, 60000)
+  REDIS_CONNECT_TIMEOUT_MS: number = 1500;
+
+  /** How long one Redis command may take before the request is answered 503. */
+  @IntegerSetting('REDIS_COMMAND_TIMEOUT_MS', 100, 60000)
+  REDIS_COMMAND_TIMEOUT_MS: number = 1500;
+
+  /**
+   * Prefix of every Redis key and Pub/Sub channel. Default: derived from the server identity key,
+   * so deployments sharing one Redis never see each other's sessions or deliveries.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: 'REDIS_NAMESPACE must be 1 to 64 letters, digits, ".", "_" or "-"',
+  })
+  REDIS_NAMESPACE?: string;
+
+  /** How long connecting to MySQL may take before the request is answered 503. */
+  @IntegerSetting('DB_CONNECT_TIMEOUT_MS', 100, 60000)
+  DB_CONNECT_TIMEOUT_MS: number = 2000;
+
+  /** How long one MySQL query may run before it is abandoned and the request answered 503. */
+  @IntegerSetting('DB_QUERY_TIMEOUT_MS', 100, 600000)
+  DB_QUERY_TIMEOUT_MS: number = 5000;
+
+  /**
+   * After SIGTERM, how long readiness answers 503 while the listener still serves, so that the
+   * proxy stops routing here before connections are refused.
+   */
+  @IntegerSetting('SHUTDOWN_DRAIN_SECONDS', 0, 600)
+  SHUTDOWN_DRAIN_SECONDS: number = 5;
+
+  // -------------------------------------------------------------------------------------------
+
   /** Where a development server keeps the key it generated when SERVER_PRIVATE_KEY is unset. */
   @IsString()
   DEV_KEY_FILE: string = '.server-private-key';

@@ -8,6 +8,9 @@ export interface DatabaseSettings {
   source: string;
   maxConnections: number;
   runMigrations: boolean;
+  /** MySQL: bound on connecting, and on each query once migrations are done. */
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
 }
 
 export function databaseSettingsFrom(env: EnvironmentVariables): DatabaseSettings {
@@ -16,6 +19,8 @@ export function databaseSettingsFrom(env: EnvironmentVariables): DatabaseSetting
     source: env.DB_SOURCE,
     maxConnections: env.DB_MAX_CONNECTIONS,
     runMigrations: !env.DB_SKIP_MIGRATIONS,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
   };
 }
 
@@ -27,5 +32,7 @@ export function databaseSettingsFromConfig(
     source: config.get('DB_SOURCE', { infer: true }),
     maxConnections: config.get('DB_MAX_CONNECTIONS', { infer: true }),
     runMigrations: !config.get('DB_SKIP_MIGRATIONS', { infer: true }),
+    connectTimeoutMs: config.get('DB_CONNECT_TIMEOUT_MS', { infer: true }),
+    queryTimeoutMs: config.get('DB_QUERY_TIMEOUT_MS', { infer: true }),
   };
 }

@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { applyDialectColumnTypes } from './dialect-column-types';
+import { enableQueryTimeout } from './mysql-query-timeout';
 
 const MYSQL_MIGRATION_LOCK = 'messagebox_migrations';
 
@@ -48,5 +49,6 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   applyDialectColumnTypes(ds);
   await tuneSqlite(ds);
   if (options.migrationsRun) await runMigrationsLocked(ds);
+  enableQueryTimeout(ds);
   return ds;
 }

@@ -31,6 +31,10 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
       timezone: 'Z',
       supportBigNumbers: true,
       bigNumberStrings: false,
+      connectTimeout: settings.connectTimeoutMs,
+      // Read by openDataSource(), which turns the per-query timeout on after migrations (a
+      // migration, or the wait for the migration lock, may legitimately take longer).
+      maxQueryExecutionTime: settings.queryTimeoutMs,
       extra: { connectionLimit: settings.maxConnections },
     };
   }

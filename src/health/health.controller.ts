@@ -28,7 +28,9 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database (and Redis, when configured) answer' })
   @ApiOkResponse({ type: ReadinessResponseDto })
-  @ApiPublicErrors({ 503: ['ERR_DATABASE_UNAVAILABLE', 'ERR_REDIS_UNAVAILABLE'] })
+  @ApiPublicErrors({
+    503: ['ERR_DATABASE_UNAVAILABLE', 'ERR_REDIS_UNAVAILABLE', 'ERR_SHUTTING_DOWN'],
+  })
   ready(): Promise<ReadinessResponseDto> {
     return this.readiness.check();
   }

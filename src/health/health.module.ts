@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ShutdownState } from '../lifecycle/shutdown-state';
+import { DatabaseHealthIndicator } from './database-health.indicator';
 import { HealthController } from './health.controller';
 import { ReadinessService } from './readiness.service';
 import { RedisHealthIndicator } from './redis-health.indicator';
@@ -9,6 +11,8 @@ import { RedisHealthIndicator } from './redis-health.indicator';
   // Readiness failures are logged once by ReadinessService, in our format.
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [ReadinessService, RedisHealthIndicator],
+  // ShutdownState lives here: readiness is its reader; main.ts sets it through app.get().
+  providers: [ReadinessService, RedisHealthIndicator, DatabaseHealthIndicator, ShutdownState],
+  exports: [ShutdownState],
 })
 export class HealthModule {}

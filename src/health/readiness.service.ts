@@ -1,11 +1,9 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import {
-  HealthCheckResult,
-  HealthCheckService,
-  HealthIndicatorFunction,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction } from '@nestjs/terminus';
 import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { ShutdownState } from '../lifecycle/shutdown-state';
+import { DatabaseHealthIndicator } from './database-health.indicator';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 export type CheckState = 'up' | 'down';
@@ -15,11 +13,10 @@ export interface ReadinessReport {
   checks: Record<string, CheckState>;
 }
 
-const DB_TIMEOUT_MS = 1500;
-
 /**
  * Runs Terminus' checks (database always, Redis when configured) and turns the result into the
- * protocol's envelopes: success, or 503 with the code of the first dependency that is down.
+ * protocol's envelopes: success, or 503 with the code of the dependency that is down. While the
+ * instance drains before shutting down, 503 ERR_SHUTTING_DOWN comes first, whatever else says.
  */
 @Injectable()
 export class ReadinessService {
@@ -27,14 +24,16 @@ export class ReadinessService {
 
   constructor(
     private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
+    private readonly db: DatabaseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   async check(): Promise<ReadinessReport> {
-    const indicators: HealthIndicatorFunction[] = [
-      () => this.db.pingCheck('database', { timeout: DB_TIMEOUT_MS }),
-    ];
+    if (this.shutdown.draining) {
+      throw new AppError('ERR_SHUTTING_DOWN', 'This instance is shutting down.', 503);
+    }
+    const indicators: HealthIndicatorFunction[] = [() => this.db.check('database')];
     if (this.redis.configured) indicators.push(() => this.redis.pingCheck('redis'));
     try {
       const result = await this.health.check(indicators);
@@ -44,9 +43,10 @@ export class ReadinessService {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const checks = statesOf(error.getResponse() as HealthCheckResult);
       this.logger.warn(`Not ready: ${JSON.stringify(checks)}`);
-      const code =
-        checks.database === 'down' ? 'ERR_DATABASE_UNAVAILABLE' : 'ERR_REDIS_UNAVAILABLE';
-      const what = checks.database === 'down' ? 'database' : 'Redis server';
+      const [code, what]: [ErrorCode, string] =
+        checks.redis === 'down' && checks.database !== 'down'
+          ? ['ERR_REDIS_UNAVAILABLE', 'Redis server']
+          : ['ERR_DATABASE_UNAVAILABLE', 'database'];
       throw new AppError(code, `The ${what} is not reachable.`, 503, { checks });
     }
   }

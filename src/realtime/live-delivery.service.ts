@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Server } from 'socket.io';
-import { encodeEvent, isRecord } from './authsocket-codec';
+import { EnvironmentVariables } from '../config/environment-variables';
+import { encodeEvent } from './authsocket-codec';
+import { DeliveryEnvelopes } from './delivery-envelope';
 import { LiveDelivery } from './live-message';
 import { DELIVER_EVENT } from './realtime.constants';
 import { roomIdOf } from './room-id';
@@ -9,8 +12,8 @@ import { SocketSigner } from './socket-signer';
 
 /**
  * Delivers a stored message to its recipient's sockets (REALTIME.md §7): on this instance
- * directly, and to the other instances as an unsigned request each signs for its own sockets
- * (§8.3: a pre-signed message cannot be broadcast).
+ * directly, and to the other instances as a request each signs for its own sockets (§8.3: a
+ * pre-signed message cannot be broadcast), authenticated between instances by an HMAC.
  */
 @Injectable()
 export class LiveDeliveryService {
@@ -18,17 +21,27 @@ export class LiveDeliveryService {
   private server?: Server;
   /** Messages this instance delivered to sockets since start (one per socket; for metrics). */
   delivered = 0;
+  /** Forwarded deliveries refused because their HMAC, age or shape was wrong (for logs). */
+  refused = 0;
+  private readonly envelopes: DeliveryEnvelopes;
 
   constructor(
     private readonly registry: SocketRegistry,
     private readonly signer: SocketSigner,
-  ) {}
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.envelopes = new DeliveryEnvelopes(config.get('SERVER_PRIVATE_KEY', { infer: true }));
+  }
 
   /** Called by the gateway once Socket.IO is up; listens for other instances' deliveries. */
   attach(server: Server): void {
     this.server = server;
-    server.on(DELIVER_EVENT, (delivery: unknown) => {
-      if (!isDelivery(delivery)) return;
+    server.on(DELIVER_EVENT, (envelope: unknown) => {
+      const delivery = this.envelopes.open(envelope);
+      if (!delivery) {
+        if (this.refused++ % 100 === 0) this.logger.warn('Refused an unauthenticated delivery');
+        return;
+      }
       this.deliverLocally(delivery).catch((error: unknown) =>
         this.logger.error(`Forwarded delivery failed: ${String(error)}`),
       );
@@ -38,7 +51,8 @@ export class LiveDeliveryService {
   async deliver(delivery: LiveDelivery): Promise<number> {
     // serverSideEmit exists only with a cluster adapter (Redis); the in-memory one just warns.
     if (this.server && this.server.of('/').adapter.constructor.name === 'RedisAdapter') {
-      this.server.serverSideEmit(DELIVER_EVENT, delivery);
+      // Fire and forget: the Redis clients handle a failed publish (the message stays stored).
+      this.server.serverSideEmit(DELIVER_EVENT, this.envelopes.seal(delivery));
     }
     return this.deliverLocally(delivery);
   }
@@ -67,14 +81,4 @@ export class LiveDeliveryService {
     this.delivered += count;
     return count;
   }
-}
-
-/** Deliveries from other instances come through Redis: check the shape before using them. */
-function isDelivery(value: unknown): value is LiveDelivery {
-  return (
-    isRecord(value) &&
-    typeof value.recipient === 'string' &&
-    typeof value.messageBox === 'string' &&
-    isRecord(value.message)
-  );
 }

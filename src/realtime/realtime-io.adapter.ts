@@ -3,7 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { REDIS_CLIENT } from '../common/redis/redis.tokens';
+import { guardCommands } from '../common/redis/redis-failures';
+import { publisherOptions, RedisTimeouts, subscriberOptions } from '../common/redis/redis-options';
+import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
+import { ThrottledWarning } from '../common/redis/throttled-warning';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { REDIS_ADAPTER_KEY } from './realtime.constants';
 
@@ -11,17 +14,26 @@ import { REDIS_ADAPTER_KEY } from './realtime.constants';
  * Socket.IO server options the gateway decorator cannot know (they come from the environment),
  * and, with REDIS_URL, the redis adapter that lets instances forward deliveries to each other
  * (REALTIME.md §8.3). Subscribing blocks a Redis connection, hence a dedicated pub/sub pair.
+ * The adapter publishes and subscribes without handling the promises: both clients are guarded
+ * so that Redis being down (at start-up or later) is logged, never an unhandled rejection.
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly connections: Redis[] = [];
   private readonly maxFrameBytes: number;
   private readonly redis: Redis | undefined;
+  private readonly namespace: string;
+  private readonly timeouts: RedisTimeouts;
 
   constructor(app: INestApplicationContext) {
     super(app);
     const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
     this.maxFrameBytes = config.get('SOCKET_MAX_FRAME_BYTES', { infer: true });
     this.redis = app.get<Redis | undefined>(REDIS_CLIENT);
+    this.namespace = app.get<string>(REDIS_NAMESPACE);
+    this.timeouts = {
+      connectTimeoutMs: config.get('REDIS_CONNECT_TIMEOUT_MS', { infer: true }),
+      commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+    };
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -33,24 +45,30 @@ export class RealtimeIoAdapter extends IoAdapter {
       maxHttpBufferSize: this.maxFrameBytes,
     }) as Server;
     if (this.redis) {
-      const pub = this.redis.duplicate();
-      const sub = this.redis.duplicate();
       const logger = new Logger('Realtime');
+      const warning = new ThrottledWarning(logger);
+      const pub = this.redis.duplicate(publisherOptions(this.timeouts));
+      const sub = this.redis.duplicate(subscriberOptions(this.timeouts));
       for (const client of [pub, sub]) {
-        client.on('error', (error: Error) => logger.warn(`Redis adapter: ${error.message}`));
+        client.on('error', (error: Error) => warning.warn(`Redis adapter: ${error.message}`));
+        guardCommands(client, (error) => warning.warn(`Redis adapter: ${error.message}`));
         this.connections.push(client);
       }
       // Loaded only with Redis: a single instance never needs it.
       const { createAdapter } =
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         require('@socket.io/redis-adapter') as typeof import('@socket.io/redis-adapter');
-      server.adapter(createAdapter(pub, sub, { key: REDIS_ADAPTER_KEY }));
+      server.adapter(createAdapter(pub, sub, { key: `${this.namespace}:${REDIS_ADAPTER_KEY}` }));
     }
     return server;
   }
 
   override async dispose(): Promise<void> {
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
+    await Promise.all(
+      this.connections.map((c) =>
+        c.status === 'ready' ? c.quit().catch(() => undefined) : Promise.resolve(c.disconnect()),
+      ),
+    );
     this.connections.length = 0;
   }
 }

@@ -9,7 +9,8 @@ import { EnvironmentVariables } from '../../src/config/environment-variables';
 import { MessageEntity } from '../../src/messages/message.entity';
 import { identityOf, newWallet } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
+import { TEST_REDIS_URL } from '../helpers/redis';
 import { testEnvironment } from '../helpers/test-environment';
 
 async function admin(env: EnvironmentVariables, ...args: string[]) {
@@ -18,15 +19,14 @@ async function admin(env: EnvironmentVariables, ...args: string[]) {
   return { code, text };
 }
 
-describe.each(DATABASE_TARGETS)('admin commands on $name', (target) => {
+describeEachDatabase('admin commands on $name', (target) => {
   const dir = mkdtempSync(join(tmpdir(), 'mb-admin-'));
-  let env: EnvironmentVariables | undefined;
+  let env!: EnvironmentVariables;
   let t: TestApp | undefined;
   let teardown: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     const db = await target.setup();
-    if (!db) return;
     teardown = db.teardown;
     // A file, not :memory:, so that the CLI and the server share the SQLite database.
     const source = db.env.DB_DRIVER === 'sqlite3' ? join(dir, 'messagebox.db') : db.env.DB_SOURCE;
@@ -51,7 +51,6 @@ describe.each(DATABASE_TARGETS)('admin commands on $name', (target) => {
   }
 
   it('sets a delivery fee that the running server quotes, and shows it', async () => {
-    if (!env) return;
     expect(await admin(env, 'fees', 'set', 'paid_box', '250')).toEqual({
       code: 0,
       text: 'Delivery fee of "paid_box" set to 250 sats (running servers apply it within 5 s)\n',
@@ -72,7 +71,6 @@ describe.each(DATABASE_TARGETS)('admin commands on $name', (target) => {
   });
 
   it('shows messages per box, devices and where sessions live', async () => {
-    if (!env) return;
     const alice = new AuthFetch(newWallet());
     const bob = await identityOf(newWallet());
     await send(alice, bob, 'stats_a');
@@ -96,13 +94,12 @@ describe.each(DATABASE_TARGETS)('admin commands on $name', (target) => {
     const text = await admin(env, 'stats');
     expect(text.text).toContain('stats_a\t2');
     expect(text.text).toContain('Sessions: kept in memory by each server process');
-    const redis = { ...env, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const redis = { ...env, REDIS_URL: TEST_REDIS_URL };
     const shared = JSON.parse((await admin(redis, 'stats', '--json')).text) as typeof stats;
     expect(shared.sessions).toEqual(expect.any(Number));
   });
 
   it('purges only unacknowledged messages older than N days and says how many', async () => {
-    if (!env) return;
     const alice = new AuthFetch(newWallet());
     const bob = await identityOf(newWallet());
     const old = await send(alice, bob, 'purge_box');
@@ -120,7 +117,6 @@ describe.each(DATABASE_TARGETS)('admin commands on $name', (target) => {
   });
 
   it('refuses unknown commands and bad numbers with the usage and status 2', async () => {
-    if (!env) return;
     for (const args of [
       ['fees', 'set', 'box', '-1'],
       ['purge', '--older-than-days', '0'],

@@ -2,19 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { ProbeModule } from '../helpers/probe.module';
 import { RawAuthClient } from '../helpers/raw-auth-client';
-import { redisEnabled, TEST_REDIS_URL } from '../helpers/redis';
+import { describeWithRedis, TEST_REDIS_URL } from '../helpers/redis';
 import { testEnvironment } from '../helpers/test-environment';
 
 const REDIS_URL = TEST_REDIS_URL;
 
-describe('sessions shared through Redis by two app instances', () => {
+describeWithRedis('sessions shared through Redis by two app instances', () => {
   let one: TestApp;
   let two: TestApp;
-  let enabled = true;
 
   beforeAll(async () => {
-    enabled = await redisEnabled('Redis session tests');
-    if (!enabled) return;
     const key = randomBytes(32).toString('hex');
     const env = { SERVER_PRIVATE_KEY: key, REDIS_URL };
     one = await createTestApp(testEnvironment(env), [ProbeModule]);
@@ -26,7 +23,6 @@ describe('sessions shared through Redis by two app instances', () => {
   });
 
   it('accepts a request on instance 2 after the handshake on instance 1, signed for that session', async () => {
-    if (!enabled) return;
     const client = new RawAuthClient();
     await client.handshake(one.url);
     const { response } = await client.request(two.url, {
@@ -42,7 +38,6 @@ describe('sessions shared through Redis by two app instances', () => {
   });
 
   it('refuses on instance 1 a replay of a request first accepted by instance 2', async () => {
-    if (!enabled) return;
     const client = new RawAuthClient();
     await client.handshake(one.url);
     const { response, resend } = await client.request(two.url, {

@@ -3,7 +3,7 @@ import { AuthFetch } from '@bsv/sdk';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { testEnvironment } from '../helpers/test-environment';
 import { TestWallet } from '../helpers/test-wallet';
@@ -19,8 +19,8 @@ interface RawListed {
   messages: Array<{ messageId: string; body: string; sender: string }>;
 }
 
-describe.each(DATABASE_TARGETS)('the official client against the server on $name', (target) => {
-  let t: TestApp | undefined;
+describeEachDatabase('the official client against the server on $name', (target) => {
+  let t!: TestApp;
   testAppOnDatabase(
     target,
     (env) => createTestApp(testEnvironment(env)),
@@ -29,12 +29,12 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
 
   async function party(): Promise<Party> {
     const wallet = new TestWallet();
-    const client = newMessageBoxClient(t!.url, wallet.asWallet());
+    const client = newMessageBoxClient(t.url, wallet.asWallet());
     return { key: await client.getIdentityKey(), client, http: new AuthFetch(wallet.asWallet()) };
   }
 
   async function rawList(p: Party, messageBox: string): Promise<RawListed> {
-    const res = await p.http.fetch(`${t!.url}/listMessages`, {
+    const res = await p.http.fetch(`${t.url}/listMessages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ messageBox }),
@@ -42,10 +42,7 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
     return (await res.json()) as RawListed;
   }
 
-  const live = () => t !== undefined;
-
   it('delivers an encrypted message that the recipient lists decrypted, then acknowledges', async () => {
-    if (!live()) return;
     const [alice, bob] = [await party(), await party()];
     const sent = await alice.client.sendMessage({
       recipient: bob.key,
@@ -73,7 +70,6 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('delivers a plaintext message as sent', async () => {
-    if (!live()) return;
     const [alice, bob] = [await party(), await party()];
     await alice.client.sendMessage({
       recipient: bob.key,
@@ -88,7 +84,6 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('treats a resend with the same messageId as an idempotent success, stored once', async () => {
-    if (!live()) return;
     const [alice, bob] = [await party(), await party()];
     const first = await alice.client.sendMessage({
       recipient: bob.key,
@@ -108,12 +103,11 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('sends one batch to several recipients, each listing its own copy', async () => {
-    if (!live()) return;
     const alice = await party();
     const recipients = [await party(), await party(), await party()];
     const result = await alice.client.sendMesagetoRecepients(
       { recipients: recipients.map((r) => r.key), messageBox: 'inbox', body: 'to all of you' },
-      t!.url,
+      t.url,
     );
     expect(result.status).toBe('success');
     expect(result.sent.map((s) => s.recipient)).toEqual(recipients.map((r) => r.key));
@@ -124,7 +118,6 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('sets, reads and lists permissions with exact values', async () => {
-    if (!live()) return;
     const [bob, alice] = [await party(), await party()];
     await bob.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 25 });
     await bob.client.setMessageBoxPermission({
@@ -141,7 +134,7 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
 
     const boxWide = await bob.client.getMessageBoxPermission(
       { recipient: bob.key, messageBox: 'notifications' },
-      t!.url,
+      t.url,
     );
     expect(boxWide).toMatchObject({
       sender: null,
@@ -151,11 +144,11 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
     });
     const specific = await bob.client.getMessageBoxPermission(
       { recipient: bob.key, messageBox: 'notifications', sender: alice.key },
-      t!.url,
+      t.url,
     );
     expect(specific).toMatchObject({ sender: alice.key, recipientFee: 0, status: 'always_allow' });
     expect(
-      await bob.client.getMessageBoxPermission({ recipient: bob.key, messageBox: 'inbox' }, t!.url),
+      await bob.client.getMessageBoxPermission({ recipient: bob.key, messageBox: 'inbox' }, t.url),
     ).toBeNull();
 
     const all = await bob.client.listMessageBoxPermissions();
@@ -171,7 +164,6 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('quotes one and several recipients with the server and recipient fees', async () => {
-    if (!live()) return;
     const [alice, bob, carol, dave] = [await party(), await party(), await party(), await party()];
     await carol.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 50 });
     await dave.client.setMessageBoxPermission({
@@ -182,21 +174,21 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
 
     const single = await alice.client.getMessageBoxQuote(
       { recipient: bob.key, messageBox: 'notifications' },
-      t!.url,
+      t.url,
     );
     expect(single).toMatchObject({ deliveryFee: 10, recipientFee: 10 });
     expect((single as { deliveryAgentIdentityKey?: string }).deliveryAgentIdentityKey).toBe(
-      t!.app.get(CryptoProvider).identityKey,
+      t.app.get(CryptoProvider).identityKey,
     );
     const free = await alice.client.getMessageBoxQuote(
       { recipient: bob.key, messageBox: 'inbox' },
-      t!.url,
+      t.url,
     );
     expect(free).toMatchObject({ deliveryFee: 0, recipientFee: 0 });
 
     const multi = await alice.client.getMessageBoxQuote(
       { recipient: [bob.key, carol.key, dave.key], messageBox: 'notifications' },
-      t!.url,
+      t.url,
     );
     expect('quotesByRecipient' in multi && multi.quotesByRecipient).toEqual([
       {
@@ -227,7 +219,6 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('refuses a blocked sender with 403 and stores nothing', async () => {
-    if (!live()) return;
     const [alice, bob] = [await party(), await party()];
     await bob.client.setMessageBoxPermission({
       messageBox: 'inbox',
@@ -241,7 +232,6 @@ describe.each(DATABASE_TARGETS)('the official client against the server on $name
   });
 
   it('registers devices and lists them masked, newest first', async () => {
-    if (!live()) return;
     const alice = await party();
     const first = await alice.client.registerDevice({
       fcmToken: 'token-aaaaaaaaaaaaaaaaaaaa-1',

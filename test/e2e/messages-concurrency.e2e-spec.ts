@@ -2,7 +2,7 @@ import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { nativeWallet } from '../helpers/native-wallet';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -31,8 +31,8 @@ async function call<T>(
   return { status: res.status, json: (await res.json()) as T };
 }
 
-describe.each(DATABASE_TARGETS)('concurrent sends and acknowledgements on $name', (target) => {
-  let t: TestApp | undefined;
+describeEachDatabase('concurrent sends and acknowledgements on $name', (target) => {
+  let t!: TestApp;
   testAppOnDatabase(
     target,
     (env) => createTestApp(testEnvironment(env)),
@@ -40,7 +40,6 @@ describe.each(DATABASE_TARGETS)('concurrent sends and acknowledgements on $name'
   );
 
   it('lists every accepted send exactly once until it is acknowledged', async () => {
-    if (!t) return;
     const url = t.url;
     const recipient = client();
     const senders = Array.from({ length: SENDERS }, client);
@@ -106,7 +105,6 @@ describe.each(DATABASE_TARGETS)('concurrent sends and acknowledgements on $name'
   }, 180000);
 
   it('accepts concurrent first sends into one fresh box', async () => {
-    if (!t) return;
     const url = t.url;
     const recipient = client();
     const senders = Array.from({ length: 12 }, client);

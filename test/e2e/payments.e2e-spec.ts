@@ -10,7 +10,7 @@ import { MessageEntity } from '../../src/messages/message.entity';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { buildPayment, PlannedOutput } from '../helpers/payment-builder';
 import { TestChainTracker } from '../helpers/test-chain-tracker';
@@ -24,9 +24,9 @@ interface Party {
   http: AuthFetch;
 }
 
-describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
+describeEachDatabase('delivery-fee payments on $name', (target) => {
   const tracker = new TestChainTracker();
-  let t: TestApp | undefined;
+  let t!: TestApp;
   let serverKey: string;
   testAppOnDatabase(
     target,
@@ -42,7 +42,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
 
   async function party(): Promise<Party> {
     const wallet = new TestWallet(PrivateKey.fromRandom(), tracker);
-    const client = newMessageBoxClient(t!.url, wallet.asWallet());
+    const client = newMessageBoxClient(t.url, wallet.asWallet());
     return {
       key: await client.getIdentityKey(),
       wallet,
@@ -59,7 +59,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     { messageBox = 'notifications', body = 'paid hello' } = {},
   ) {
     const res = await settlesWithin(
-      from.http.fetch(`${t!.url}/sendMessage`, {
+      from.http.fetch(`${t.url}/sendMessage`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -76,7 +76,7 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
     return { status: res.status, json: (await res.json()) as { code?: string; status: string } };
   }
 
-  const db = () => t!.app.get(DataSource);
+  const db = () => t.app.get(DataSource);
   const counts = async () => ({
     outpoints: await db().getRepository(PaymentOutpointEntity).count(),
     delivery: await db().getRepository(DeliveryPaymentEntity).count(),
@@ -85,7 +85,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('accepts the exact payment the official client builds, records it, and hands the recipient its outputs', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const sent = await alice.client.sendNotification(bob.key, 'paid ping');
     expect(sent.status).toBe('success');
@@ -104,7 +103,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('accepts one batch mixing free and paid recipients, each paid recipient getting only its own output', async () => {
-    if (!t) return;
     const [alice, bob, carol, dave] = [await party(), await party(), await party(), await party()];
     await carol.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 0 });
     await dave.client.setMessageBoxPermission({ messageBox: 'notifications', recipientFee: 25 });
@@ -145,7 +143,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   }
 
   it('refuses an underpaid delivery fee', async () => {
-    if (!t) return;
     await refused(
       (bob) => [
         { to: 'server', satoshis: 9 },
@@ -156,7 +153,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses an underpaid recipient fee', async () => {
-    if (!t) return;
     await refused(
       (bob) => [
         { to: 'server', satoshis: 10 },
@@ -167,7 +163,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a delivery output locked to the wrong key', async () => {
-    if (!t) return;
     const stranger = PrivateKey.fromRandom().toPublicKey().toString();
     await refused(
       (bob) => [
@@ -179,7 +174,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a recipient output paying someone else', async () => {
-    if (!t) return;
     const stranger = PrivateKey.fromRandom().toPublicKey().toString();
     await refused(
       () => [
@@ -191,12 +185,10 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a payment without the recipient output', async () => {
-    if (!t) return;
     await refused(() => [{ to: 'server', satoshis: 10 }], 'ERR_INSUFFICIENT_OUTPUTS');
   });
 
   it('refuses a transaction that fails SPV (unknown block)', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const unmined = new TestWallet(PrivateKey.fromRandom());
     const payment = await buildPayment(unmined, serverKey, [
@@ -208,7 +200,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses garbage in place of the transaction', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const res = await send(alice, [bob.key], { tx: [1, 2, 3, 999], outputs: [{ outputIndex: 0 }] });
     expect(res).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
@@ -229,7 +220,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a replayed outpoint, but takes an identical retry of the same send once', async () => {
-    if (!t) return;
     const [alice, bob, carol] = [await party(), await party(), await party()];
     const payment = await buildPayment(alice.wallet, serverKey, [
       { to: 'server', satoshis: 10 },
@@ -247,7 +237,6 @@ describe.each(DATABASE_TARGETS)('delivery-fee payments on $name', (target) => {
   });
 
   it('refuses a blocked recipient even with a valid payment', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     await bob.client.setMessageBoxPermission({
       messageBox: 'notifications',

@@ -1,27 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
+import { MARIADB_SKIP_ENV } from './service-availability';
+import { mysqlServerUrl } from './service-urls';
 
-const ADMIN_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+/** Why MariaDB tests cannot run here (set by the e2e globalSetup), or undefined when they can. */
+export function mariadbMissing(): string | undefined {
+  return process.env[MARIADB_SKIP_ENV] || undefined;
+}
 
-let reachable: Promise<boolean> | undefined;
-
-/**
- * MariaDB tests run when CI=true (where the service must be up, so a failure to connect fails the
- * suite) or when the server answers locally; otherwise they are skipped with a visible note.
- */
-export function mariadbEnabled(): Promise<boolean> {
-  reachable ??= (async () => {
-    if (process.env.CI === 'true') return true;
-    try {
-      const conn = await createConnection({ uri: ADMIN_URL, connectTimeout: 1000 });
-      await conn.end();
-      return true;
-    } catch {
-      process.stdout.write('MariaDB not reachable at 127.0.0.1:3306: MariaDB tests skipped\n');
-      return false;
-    }
-  })();
-  return reachable;
+/** `describe` when MariaDB answers; otherwise the suite is reported skipped, with the reason. */
+export function describeWithMariadb(name: string, fn: () => void): void {
+  const reason = mariadbMissing();
+  if (reason) describe.skip(`${name} [skipped: ${reason}]`, fn);
+  else describe(name, fn);
 }
 
 export interface ThrowawayDatabase {
@@ -29,18 +20,19 @@ export interface ThrowawayDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of its own for one test file, dropped afterwards. */
+/** A database of its own for one test file, dropped afterwards (no database needs to exist). */
 export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   const name = `mb_test_${randomBytes(6).toString('hex')}`;
-  const admin = await createConnection({ uri: ADMIN_URL });
+  const serverUrl = mysqlServerUrl();
+  const admin = await createConnection({ uri: serverUrl });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  const url = new URL(ADMIN_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const conn = await createConnection({ uri: ADMIN_URL });
+      const conn = await createConnection({ uri: serverUrl });
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
     },

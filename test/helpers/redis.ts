@@ -1,26 +1,16 @@
-import Redis from 'ioredis';
+import { REDIS_SKIP_ENV } from './service-availability';
+import { TEST_REDIS_URL } from './service-urls';
 
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { TEST_REDIS_URL };
 
-/**
- * Redis tests run when CI=true (where the service must be up) or when Redis answers locally;
- * otherwise they are skipped with a visible note naming what is skipped.
- */
-export async function redisEnabled(what: string): Promise<boolean> {
-  if (process.env.CI === 'true') return true;
-  const probe = new Redis(TEST_REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    process.stdout.write(`Redis not reachable: ${what} skipped\n`);
-    return false;
-  } finally {
-    probe.disconnect();
-  }
+/** Why Redis tests cannot run here (set by the e2e globalSetup), or undefined when they can. */
+export function redisMissing(): string | undefined {
+  return process.env[REDIS_SKIP_ENV] || undefined;
+}
+
+/** `describe` when Redis answers; otherwise the suite is reported skipped, with the reason. */
+export function describeWithRedis(name: string, fn: () => void): void {
+  const reason = redisMissing();
+  if (reason) describe.skip(`${name} [skipped: ${reason}]`, fn);
+  else describe(name, fn);
 }

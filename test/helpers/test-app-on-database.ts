@@ -4,7 +4,7 @@ import { TestApp } from './create-test-app';
 /**
  * Registers the beforeAll/afterAll pair of a suite that runs on one database target: prepares the
  * database, boots the app with `boot(databaseEnv)` and hands it to `use`; closes both afterwards.
- * `use` is not called when the target is unavailable here (the suite's tests then skip).
+ * Use inside describeEachDatabase(), which skips targets that are not available.
  */
 export function testAppOnDatabase(
   target: DatabaseTarget,
@@ -15,7 +15,6 @@ export function testAppOnDatabase(
   let teardown: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const db = await target.setup();
-    if (!db) return;
     teardown = db.teardown;
     app = await boot(db.env);
     use(app);

@@ -18,22 +18,31 @@ describe('MemorySessionStore', () => {
     now = 0;
   });
 
-  it('forgets a session idle for longer than the TTL, and keeps one in use', async () => {
+  it('forgets a session idle for longer than the TTL, and keeps one signing requests', async () => {
     const s = store();
     await s.create('idle', session(1));
     await s.create('busy', session(2));
     now = 900;
-    expect(await s.get('busy')).toEqual(session(2));
+    expect(await s.markNonceUsed('busy', 'n1')).toBe(true);
     now = 1500;
     expect(await s.get('idle')).toBeUndefined();
     expect(await s.get('busy')).toEqual(session(2));
+  });
+
+  it('is not kept alive by lookups alone (unsigned requests carrying its nonce)', async () => {
+    const s = store();
+    await s.create('a', session(1));
+    now = 900;
+    expect(await s.get('a')).toEqual(session(1));
+    now = 1500;
+    expect(await s.get('a')).toBeUndefined();
   });
 
   it('drops the least recently used session beyond its size bound', async () => {
     const s = store(2);
     await s.create('a', session(1));
     await s.create('b', session(2));
-    await s.get('a');
+    await s.markNonceUsed('a', 'n1');
     await s.create('c', session(3));
     expect(await s.get('b')).toBeUndefined();
     expect(await s.get('a')).toBeDefined();

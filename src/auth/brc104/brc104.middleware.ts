@@ -32,14 +32,12 @@ export class Brc104Middleware {
 
   readonly handle = (req: HttpRequest, res: Response, next: NextFunction): void => {
     this.dispatch(req, res, next).catch((error: unknown) => {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      if (!res.headersSent) {
-        sendJsonError(res, 500, {
-          status: 'error',
-          code: 'ERR_INTERNAL',
-          description: 'Internal server error',
-        });
+      // Unsigned: no session could be known (e.g. the session store is unreachable).
+      const reply = toErrorReply(error);
+      if (reply.unexpected) {
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       }
+      if (!res.headersSent) sendJsonError(res, reply.status, reply.body, reply.headers);
     });
   };
 
@@ -60,8 +58,14 @@ export class Brc104Middleware {
       sendAuthFailure(res);
       return;
     }
-    req.auth = { identityKey: result.session.peerIdentityKey, sessionNonce: result.sessionNonce };
     this.signer.install(res, result);
+    if (result.storeFailure !== undefined) {
+      // The caller is proven but the store is down: a signed 503 the client can read.
+      const reply = toErrorReply(result.storeFailure);
+      sendJsonError(res, reply.status, reply.body, reply.headers);
+      return;
+    }
+    req.auth = { identityKey: result.session.peerIdentityKey, sessionNonce: result.sessionNonce };
     next();
   }
 
@@ -81,7 +85,7 @@ export class Brc104Middleware {
     } catch (error) {
       const reply = toErrorReply(error);
       if (reply.unexpected) throw error;
-      sendJsonError(res, reply.status, reply.body);
+      sendJsonError(res, reply.status, reply.body, reply.headers);
     }
   }
 }

@@ -5,6 +5,7 @@ import { AuthSession } from '../sessions/auth-session';
 import { SessionStore } from '../sessions/session-store';
 import { AuthFailureReason } from './auth-failure';
 import { AUTH_HEADERS, AUTH_VERSION } from './auth-headers';
+import { RecentSessions } from './recent-sessions';
 import { requestPayload, signedRequestHeaders } from './signed-payloads';
 
 export type Verification =
@@ -14,6 +15,11 @@ export type Verification =
       sessionNonce: string;
       requestId: Uint8Array;
       requestIdB64: string;
+      /**
+       * Set when the session store failed: the signature was verified against a session this
+       * instance remembers, so the caller can answer a signed 503, and must not serve the request.
+       */
+      storeFailure?: unknown;
     }
   | { ok: false; reason: AuthFailureReason };
 
@@ -35,6 +41,8 @@ export function splitTarget(target: string): { path: string; search: string } {
  */
 @Injectable()
 export class RequestVerifier {
+  private readonly recent = new RecentSessions();
+
   constructor(
     private readonly crypto: CryptoProvider,
     private readonly sessions: SessionStore,
@@ -65,7 +73,16 @@ export class RequestVerifier {
     const requestId = Buffer.from(requestIdB64 as string, 'base64');
     if (requestId.length !== 32) return fail('malformed_headers');
 
-    const session = await this.sessions.get(sessionNonce as string);
+    let storeFailure: unknown;
+    let session: AuthSession | undefined;
+    try {
+      session = await this.sessions.get(sessionNonce as string);
+    } catch (error) {
+      // Without the recent copy no session can be known: the caller answers an unsigned 503.
+      session = this.recent.recall(sessionNonce as string);
+      if (!session) throw error;
+      storeFailure = error;
+    }
     if (!session) return fail('unknown_session');
     if ((claimed as string).toLowerCase() !== session.peerIdentityKey)
       return fail('identity_mismatch');
@@ -87,16 +104,23 @@ export class RequestVerifier {
       signature: Buffer.from(signatureHex as string, 'hex'),
     });
     if (!valid) return fail('bad_signature');
-    // Only after the signature: junk requests must not fill the replay cache.
-    if (!(await this.sessions.markNonceUsed(sessionNonce as string, nonce as string))) {
-      return fail('replay');
-    }
-    return {
-      ok: true,
+    const verified = {
+      ok: true as const,
       session,
       sessionNonce: sessionNonce as string,
       requestId,
       requestIdB64: requestIdB64 as string,
     };
+    if (storeFailure !== undefined) return { ...verified, storeFailure };
+    // Only after the signature: junk requests must not fill the replay cache.
+    try {
+      if (!(await this.sessions.markNonceUsed(sessionNonce as string, nonce as string))) {
+        return fail('replay');
+      }
+    } catch (error) {
+      return { ...verified, storeFailure: error };
+    }
+    this.recent.remember(sessionNonce as string, session);
+    return verified;
   }
 }

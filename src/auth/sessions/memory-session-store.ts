@@ -73,7 +73,7 @@ export class MemorySessionStore extends SessionStore {
   }
 
   get(sessionNonce: string): Promise<AuthSession | undefined> {
-    return Promise.resolve(this.live(sessionNonce)?.session);
+    return Promise.resolve(this.unexpired(sessionNonce)?.session);
   }
 
   delete(sessionNonce: string): Promise<void> {
@@ -110,6 +110,20 @@ export class MemorySessionStore extends SessionStore {
     this.byIp.clear();
     this.replayNonces = 0;
     return Promise.resolve();
+  }
+
+  /**
+   * The entry if it has not idled out, without refreshing it: only an accepted signature
+   * (markNonceUsed) keeps a session alive, never a lookup by unsigned junk.
+   */
+  private unexpired(sessionNonce: string): Entry | undefined {
+    const entry = this.entries.get(sessionNonce);
+    if (!entry) return undefined;
+    if (this.now() - entry.lastSeen > this.options.ttlMs) {
+      this.entries.delete(sessionNonce);
+      return undefined;
+    }
+    return entry;
   }
 
   /** The entry if it has not idled out, moved to the most-recently-used end. */

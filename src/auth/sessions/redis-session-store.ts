@@ -2,45 +2,65 @@ import type Redis from 'ioredis';
 import { AuthSession } from './auth-session';
 import { SessionStore } from './session-store';
 
-const SESSION_PREFIX = 'mb:auth:session:';
-const NONCE_PREFIX = 'mb:auth:nonce:';
-// ---- Per-IP and per-session key budgets. ----
-/** Sorted set per client IP: its sessions scored by creation time. */
-const IP_PREFIX = 'mb:auth:ip:';
-/** Counter per session: how many nonce keys it has written. */
-const COUNT_PREFIX = 'mb:auth:count:';
+/**
+ * Records a nonce and refreshes the idle TTL of the session and of its nonce set together, in
+ * one atomic step: a nonce is remembered for the whole life of its session, so a captured
+ * request can never be replayed while the session still accepts requests. Only this (run after
+ * a valid signature) refreshes the TTL; reading a session does not, so unsigned junk carrying a
+ * session nonce cannot keep a session alive. A session that has used up its budget of signed
+ * messages is deleted: its client handshakes again, and its nonce set cannot grow without bound.
+ * KEYS: session key, nonce set key. ARGV: nonce, TTL seconds, most nonces (0 = no limit).
+ * Returns 1 new, 0 replay, -1 gone, -2 used up.
+ */
+const MARK_NONCE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local max = tonumber(ARGV[3])
+if max > 0 and redis.call('SCARD', KEYS[2]) >= max then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return -2
+end
+if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return 1`;
 
 export interface RedisSessionBudgets {
   /** Sessions one client IP may hold; its oldest one makes room. */
   maxSessionsPerIp?: number;
-  /** Nonce keys (signed messages) one session may write; then it is dropped. */
+  /** Nonces (signed messages) one session may record; then it is dropped. */
   maxNoncesPerSession?: number;
 }
-// ---- End of budgets. ----
 
 /**
  * Sessions shared by every instance through Redis: any instance can verify a request and sign its
- * response, since all instances share the server key. Keys expire after the idle TTL; reading a
- * session refreshes it. Seen nonces are kept with the same TTL, so a replay is refused for as long
- * as its session could still accept it.
+ * response, since all instances share the server key. Keys expire after the idle TTL, refreshed
+ * by every accepted signature; every key carries the deployment's namespace.
  */
 export class RedisSessionStore extends SessionStore {
+  private readonly sessionPrefix: string;
+  private readonly noncePrefix: string;
+  /** Sorted set per client IP: its sessions scored by creation time. */
+  private readonly ipPrefix: string;
   private readonly maxPerIp: number;
   private readonly maxNonces: number;
 
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds: number,
+    namespace: string,
     budgets: RedisSessionBudgets = {},
   ) {
     super();
+    this.sessionPrefix = `${namespace}:auth:session:`;
+    this.noncePrefix = `${namespace}:auth:nonces:`;
+    this.ipPrefix = `${namespace}:auth:ip:`;
     this.maxPerIp = budgets.maxSessionsPerIp ?? Infinity;
     this.maxNonces = budgets.maxNoncesPerSession ?? Infinity;
   }
 
   async create(sessionNonce: string, session: AuthSession): Promise<void> {
     await this.redis.set(
-      SESSION_PREFIX + sessionNonce,
+      this.sessionPrefix + sessionNonce,
       JSON.stringify(session),
       'EX',
       this.ttlSeconds,
@@ -51,7 +71,7 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async get(sessionNonce: string): Promise<AuthSession | undefined> {
-    const raw = await this.redis.getex(SESSION_PREFIX + sessionNonce, 'EX', this.ttlSeconds);
+    const raw = await this.redis.get(this.sessionPrefix + sessionNonce);
     if (!raw) return undefined;
     try {
       return JSON.parse(raw) as AuthSession;
@@ -61,33 +81,20 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async delete(sessionNonce: string): Promise<void> {
-    await this.redis.del(SESSION_PREFIX + sessionNonce, COUNT_PREFIX + sessionNonce);
+    await this.redis.del(this.sessionPrefix + sessionNonce, this.noncePrefix + sessionNonce);
   }
 
   async markNonceUsed(sessionNonce: string, nonce: string): Promise<boolean> {
-    const key = `${NONCE_PREFIX}${sessionNonce}:${nonce}`;
-    if (!Number.isFinite(this.maxNonces)) {
-      return (await this.redis.set(key, '1', 'EX', this.ttlSeconds, 'NX')) === 'OK';
-    }
-    const countKey = COUNT_PREFIX + sessionNonce;
-    const replies = await this.redis
-      .multi()
-      .set(key, '1', 'EX', this.ttlSeconds, 'NX')
-      .incr(countKey)
-      .expire(countKey, this.ttlSeconds)
-      .exec();
-    const [[setError, set], [countError, count]] = replies ?? [
-      [null, null],
-      [null, 0],
-    ];
-    const failed = setError ?? countError;
-    if (failed) throw failed;
-    if (Number(count) > this.maxNonces) {
-      // Used up: the session goes, its client re-handshakes; its nonce keys expire on their own.
-      await this.delete(sessionNonce);
-      return false;
-    }
-    return set === 'OK';
+    const result = await this.redis.eval(
+      MARK_NONCE_SCRIPT,
+      2,
+      this.sessionPrefix + sessionNonce,
+      this.noncePrefix + sessionNonce,
+      nonce,
+      this.ttlSeconds,
+      Number.isFinite(this.maxNonces) ? this.maxNonces : 0,
+    );
+    return result === 1;
   }
 
   /**
@@ -95,7 +102,7 @@ export class RedisSessionStore extends SessionStore {
    * an address that fills its share evicts its own sessions, never another client's.
    */
   private async limitIp(ip: string, sessionNonce: string): Promise<void> {
-    const key = IP_PREFIX + ip;
+    const key = this.ipPrefix + ip;
     const now = Date.now();
     const replies = await this.redis
       .multi()
@@ -110,7 +117,7 @@ export class RedisSessionStore extends SessionStore {
     const evicted = oldest.filter((_, i) => i % 2 === 0);
     if (evicted.length > 0) {
       await this.redis.del(
-        ...evicted.flatMap((nonce) => [SESSION_PREFIX + nonce, COUNT_PREFIX + nonce]),
+        ...evicted.flatMap((nonce) => [this.sessionPrefix + nonce, this.noncePrefix + nonce]),
       );
     }
   }
@@ -122,7 +129,7 @@ export class RedisSessionStore extends SessionStore {
       const [next, keys] = await this.redis.scan(
         cursor,
         'MATCH',
-        `${SESSION_PREFIX}*`,
+        `${this.sessionPrefix}*`,
         'COUNT',
         1000,
       );
@@ -133,7 +140,7 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async clear(): Promise<void> {
-    for (const prefix of [SESSION_PREFIX, NONCE_PREFIX, IP_PREFIX, COUNT_PREFIX]) {
+    for (const prefix of [this.sessionPrefix, this.noncePrefix, this.ipPrefix]) {
       let cursor = '0';
       do {
         const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);

@@ -13,6 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (reply.unexpected) this.logger.error(error instanceof Error ? error.stack : String(error));
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status).json(reply.body);
   }
 }

@@ -1,4 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../../database/database-failures';
+import { isRedisFailure } from '../redis/redis-failures';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-codes';
 
@@ -24,6 +26,21 @@ export interface ErrorReply {
   body: ErrorBody;
   /** True when the error was not a client mistake and deserves a log line with its stack. */
   unexpected: boolean;
+  /** Extra response headers (Retry-After on 503s). */
+  headers?: Record<string, string>;
+}
+
+/** Seconds a client is told to wait after a 503: dependencies reconnect within a few seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** A 503 for a dependency that is down: expected during an outage, logged without a stack. */
+function unavailable(code: ErrorCode, what: string): ErrorReply {
+  return {
+    status: 503,
+    body: { status: 'error', code, description: `The ${what} is temporarily unavailable.` },
+    unexpected: false,
+    headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+  };
 }
 
 /** Maps anything thrown to the protocol's error envelope. Internals never reach the client. */
@@ -32,9 +49,12 @@ export function toErrorReply(error: unknown): ErrorReply {
     return {
       status: error.status,
       body: { ...error.extra, status: 'error', code: error.code, description: error.description },
-      unexpected: error.status >= 500,
+      unexpected: error.status >= 500 && error.status !== 503,
+      headers: error.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : undefined,
     };
   }
+  if (isRedisFailure(error)) return unavailable('ERR_REDIS_UNAVAILABLE', 'Redis server');
+  if (isDatabaseUnavailable(error)) return unavailable('ERR_DATABASE_UNAVAILABLE', 'database');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code =

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   ERR_HEADERS_TOO_LARGE: 431,
   ERR_INTERNAL: 500,
   ERR_DATABASE_UNAVAILABLE: 503,
+  ERR_REDIS_UNAVAILABLE: 503,
+  ERR_SHUTTING_DOWN: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS | `ERR_${string}`;
