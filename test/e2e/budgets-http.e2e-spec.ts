@@ -54,10 +54,13 @@ describe('HTTP budgets', () => {
     // Large enough that the upload is still under way when the limit is seen (as with 21 MiB at
     // the default limit), small enough for the drain cap.
     const body = Buffer.alloc(16 * 1024 * 1024, 'x');
-    const { result } = await whileHealthy(t.url, async () => {
+    // An app of its own: the 2 s request timeout of this suite could cut a slow upload short.
+    const drainApp = await createTestApp(testEnvironment({ MAX_BODY_BYTES: String(MAX_BODY) }));
+    const url = drainApp.url;
+    const { result } = await whileHealthy(url, async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
-        const res = await fetch(`${t.url}/sendMessage`, {
+        const res = await fetch(`${url}/sendMessage`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body,
@@ -72,7 +75,7 @@ describe('HTTP budgets', () => {
             controller.close();
           },
         });
-        const res = await fetch(`${t.url}/sendMessage`, {
+        const res = await fetch(`${url}/sendMessage`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: chunks,
@@ -84,6 +87,7 @@ describe('HTTP budgets', () => {
       }
       return statuses;
     });
+    await drainApp.close();
     expect(result).toEqual(Array(11).fill(413));
   });
 
