@@ -120,7 +120,7 @@ export class MemorySessionStore extends SessionStore {
     const entry = this.entries.get(sessionNonce);
     if (!entry) return undefined;
     if (this.now() - entry.lastSeen > this.options.ttlMs) {
-      this.entries.delete(sessionNonce);
+      this.drop(sessionNonce);
       return undefined;
     }
     return entry;
