@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -12,8 +12,8 @@ import { testEnvironment } from '../helpers/test-environment';
  * `notifications`, priced and stored as such, so a case variant never delivers unpaid into a
  * paid box.
  */
-describe.each(DATABASE_TARGETS)('box names compare exactly on $name', (target) => {
-  let t: TestApp | undefined;
+describeEachDatabase('box names compare exactly on $name', (target) => {
+  let t!: TestApp;
   testAppOnDatabase(
     target,
     (env) => createTestApp(testEnvironment(env)),
@@ -27,7 +27,7 @@ describe.each(DATABASE_TARGETS)('box names compare exactly on $name', (target) =
 
   async function post(who: AuthFetch, path: string, body: unknown) {
     const res = await settlesWithin(
-      who.fetch(`${t!.url}${path}`, {
+      who.fetch(`${t.url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -44,7 +44,6 @@ describe.each(DATABASE_TARGETS)('box names compare exactly on $name', (target) =
     ((await post(who, '/listMessages', { messageBox })).json.messages as unknown[]).length;
 
   it('an unpaid send to `Notifications` lands in its own box, never in the paid `notifications`', async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const quote = await settlesWithin(
       alice.http.fetch(`${t.url}/permissions/quote?recipient=${bob.key}&messageBox=Notifications`),
@@ -61,7 +60,6 @@ describe.each(DATABASE_TARGETS)('box names compare exactly on $name', (target) =
   });
 
   it("a recipient's rule applies to the exact box name only, in the database and in the cache", async () => {
-    if (!t) return;
     const [alice, bob] = [await party(), await party()];
     const set = await post(bob.http, '/permissions/set', { messageBox: 'Paid', recipientFee: 50 });
     expect(set.status).toBe(200);

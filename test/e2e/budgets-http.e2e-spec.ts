@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { BodyLimit } from '../../src/database/body-limit';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeOnDatabase } from '../helpers/database-targets';
 import { whileHealthy } from '../helpers/health-during';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { testEnvironment } from '../helpers/test-environment';
@@ -103,26 +103,22 @@ describe('HTTP budgets', () => {
   });
 });
 
-describe.each(DATABASE_TARGETS.filter((d) => d.name === 'MariaDB'))(
-  'MAX_BODY_BYTES against the packet limit of $name',
-  (target) => {
-    let t: TestApp | undefined;
-    testAppOnDatabase(
-      target,
-      (env) => createTestApp(testEnvironment({ ...env, MAX_BODY_BYTES: String(20 * 1024 * 1024) })),
-      (app) => (t = app),
-    );
+describeOnDatabase('MariaDB', 'MAX_BODY_BYTES against the packet limit of $name', (target) => {
+  let t!: TestApp;
+  testAppOnDatabase(
+    target,
+    (env) => createTestApp(testEnvironment({ ...env, MAX_BODY_BYTES: String(20 * 1024 * 1024) })),
+    (app) => (t = app),
+  );
 
-    it('lowers the body limit to what max_allowed_packet can store, so such bodies get 413', async () => {
-      if (!t) return;
-      const limit = t.app.get(BodyLimit).maxBytes;
-      expect(limit).toBeLessThan(20 * 1024 * 1024);
-      const res = await fetch(`${t.url}/sendMessage`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: Buffer.alloc(limit + 1, 'x'),
-      });
-      expect(res.status).toBe(413);
+  it('lowers the body limit to what max_allowed_packet can store, so such bodies get 413', async () => {
+    const limit = t.app.get(BodyLimit).maxBytes;
+    expect(limit).toBeLessThan(20 * 1024 * 1024);
+    const res = await fetch(`${t.url}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(limit + 1, 'x'),
     });
-  },
-);
+    expect(res.status).toBe(413);
+  });
+});

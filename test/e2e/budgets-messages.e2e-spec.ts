@@ -2,7 +2,7 @@ import { AuthFetch, WalletInterface } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
 import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { whileHealthy } from '../helpers/health-during';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { testEnvironment } from '../helpers/test-environment';
@@ -19,9 +19,8 @@ interface Page {
   nextCursor?: string;
 }
 
-describe.each(DATABASE_TARGETS)('message budgets on $name', (target) => {
+describeEachDatabase('message budgets on $name', (target) => {
   let t: TestApp;
-  let available = false;
   testAppOnDatabase(
     target,
     (env) =>
@@ -36,7 +35,6 @@ describe.each(DATABASE_TARGETS)('message budgets on $name', (target) => {
       ),
     (app) => {
       t = app;
-      available = true;
     },
   );
 
@@ -60,7 +58,6 @@ describe.each(DATABASE_TARGETS)('message budgets on $name', (target) => {
   }
 
   it('fills a page up to its byte budget and pages the rest with nextCursor, losing nothing', async () => {
-    if (!available) return;
     const victim = await party();
     const attacker = await party();
     for (let i = 0; i < 3; i++)
@@ -98,7 +95,6 @@ describe.each(DATABASE_TARGETS)('message budgets on $name', (target) => {
   });
 
   it('refuses a sender over its stored bytes for one recipient with 409, others unaffected', async () => {
-    if (!available) return;
     const victim = await party();
     const attacker = await party();
     const friend = await party();
@@ -124,7 +120,6 @@ describe.each(DATABASE_TARGETS)('message budgets on $name', (target) => {
   });
 
   it('refuses any sender once a recipient holds its stored-bytes budget, with 409', async () => {
-    if (!available) return;
     const victim = await party();
     const senders = await Promise.all([party(), party(), party()]);
     const { result: refused } = await whileHealthy(t.url, async () => {
@@ -143,7 +138,6 @@ describe.each(DATABASE_TARGETS)('message budgets on $name', (target) => {
   });
 
   it('answers 400 to a message body nested too deeply to store', async () => {
-    if (!available) return;
     const sender = await party();
     const recipient = await party();
     const depth = 30_000;

@@ -3,13 +3,13 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { DATABASE_TARGETS } from '../helpers/database-targets';
+import { describeEachDatabase } from '../helpers/database-targets';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { testEnvironment } from '../helpers/test-environment';
 
 /** Resends are de-duplicated per (sender, recipient, messageId), never across senders. */
-describe.each(DATABASE_TARGETS)('message de-duplication on $name', (target) => {
-  let t: TestApp | undefined;
+describeEachDatabase('message de-duplication on $name', (target) => {
+  let t!: TestApp;
   testAppOnDatabase(
     target,
     (env) => createTestApp(testEnvironment(env)),
@@ -23,7 +23,7 @@ describe.each(DATABASE_TARGETS)('message de-duplication on $name', (target) => {
 
   async function post(who: AuthFetch, path: string, body: unknown) {
     const res = await settlesWithin(
-      who.fetch(`${t!.url}${path}`, {
+      who.fetch(`${t.url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -38,7 +38,6 @@ describe.each(DATABASE_TARGETS)('message de-duplication on $name', (target) => {
     });
 
   it("one sender cannot suppress another's message by reusing its messageId", async () => {
-    if (!t) return;
     const [alice, mallory, bob] = [await party(), await party(), await party()];
     const id = `shared-${Math.random()}`;
     expect((await sendTo(mallory.http, bob.key, id, 'squatted')).status).toBe(200);
@@ -58,7 +57,6 @@ describe.each(DATABASE_TARGETS)('message de-duplication on $name', (target) => {
   });
 
   it('the migration to the per-sender key keeps every existing message', async () => {
-    if (!t) return;
     const ds = t.app.get(DataSource);
     const binding = MIGRATIONS.findIndex((m) => m.name === 'PaymentBinding1764160000000');
     const later = MIGRATIONS.length - binding - 1;

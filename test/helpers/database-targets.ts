@@ -41,3 +41,17 @@ export function describeEachDatabase(title: string, fn: (target: DatabaseTarget)
     else describe(name, () => fn(target));
   }
 }
+
+/** One suite on the named target only (e.g. a MariaDB-specific limit), skipped with its reason. */
+export function describeOnDatabase(
+  targetName: string,
+  title: string,
+  fn: (target: DatabaseTarget) => void,
+): void {
+  const target = DATABASE_TARGETS.find((t) => t.name === targetName);
+  if (!target) throw new Error(`No database target named ${targetName}`);
+  const name = title.replace('$name', target.name);
+  const reason = target.missing();
+  if (reason) describe.skip(`${name} [skipped: ${reason}]`, () => fn(target));
+  else describe(name, () => fn(target));
+}
