@@ -23,6 +23,9 @@ export interface BenchReport {
   startedAt: string;
   node: string;
   cpus: string;
+  /** The server's start command and the machine's 1-minute load average before and after. */
+  serverCommand: string;
+  loadAverage: { before: number; after: number };
   profiled: boolean;
   options: Record<string, unknown>;
   server: { idleRssMb: number; peakRssMb: number; finalRssMb: number; totalCpuMs: number };
@@ -36,6 +39,8 @@ export function markdown(report: BenchReport): string {
     `### MessageBox bench: ${report.db}${report.profiled ? ' (server under --cpu-prof: CPU inflated)' : ''}`,
     '',
     `${report.cpus}, Node ${report.node}; server CPU = /proc utime+stime of the server pid per operation; latency measured by the client`,
+    '',
+    `Server: \`${report.serverCommand}\`. Machine load average (1 min) ${f(report.loadAverage.before)} before, ${f(report.loadAverage.after)} after: on a shared machine CPU per operation grows with the load.`,
     '',
     '| phase | ops | conc | ops/s | p50 ms | p95 ms | p99 ms | server CPU ms/op | of which main thread | DB server CPU ms/op | target / TS ref | client CPU ms/op | server core use | peak RSS MB |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',

@@ -15,7 +15,7 @@
 import { PrivateKey } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../helpers/mariadb';
 import { BenchOptions, parseOptions, PhaseName } from './bench-options';
@@ -317,6 +317,7 @@ async function main(): Promise<void> {
   let server: ServerProcess | undefined;
   let pool: WorkerPool | undefined;
   try {
+    const loadBefore = loadavg()[0];
     server = await startServer(env);
     await new Promise((done) => setTimeout(done, 500));
     const idleRssMb = server.memoryMb().rss;
@@ -334,6 +335,8 @@ async function main(): Promise<void> {
       startedAt,
       node: process.version,
       cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+      serverCommand: server.command,
+      loadAverage: { before: loadBefore, after: loadavg()[0] },
       profiled: o.cpuProf,
       options: { ...o, only: [...o.only] },
       server: { idleRssMb, peakRssMb: mem.peak, finalRssMb: mem.rss, totalCpuMs: server.cpuMs() },

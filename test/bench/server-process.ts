@@ -9,6 +9,8 @@ const CLOCK_TICKS_PER_SECOND = 100;
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** How it was started: the runtime environment and node flags taken from `npm start`. */
+  command: string;
   /** utime + stime of the server process in milliseconds, from /proc. */
   cpuMs(): number;
   /** Current and peak resident set size in MB, from /proc. */
@@ -81,9 +83,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   });
   child.stdout?.resume();
   const pid = child.pid!;
+  const settings = Object.entries(start.env).map(([k, v]) => `${k}=${v}`);
   return {
     url: `http://127.0.0.1:${port}`,
     pid,
+    command: [...settings, 'node', ...start.flags, 'dist/main.js'].join(' '),
     cpuMs: () => {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;

@@ -80,6 +80,7 @@ describe('the admin CLI as a process (dist/admin/admin-cli.js)', () => {
     expect(result.err).toContain('Usage: npm run admin -- <command>');
   });
 
+  // Six processes in a row, each loading TypeORM: a generous limit for a busy shared machine.
   it('answers every command in JSON with --json', async () => {
     const env = { DB_SOURCE: db };
     const set = await admin(ROOT, env, 'fees', 'set', 'cli_box', '42', '--json');
@@ -100,7 +101,7 @@ describe('the admin CLI as a process (dist/admin/admin-cli.js)', () => {
     const help = await admin(ROOT, env, 'help');
     expect(help).toMatchObject({ code: 0, err: '' });
     expect(help.out).toContain('--json');
-  });
+  }, 180000);
 
   it('runs through `npm run admin` from the built files, without building', async () => {
     const result = await run(
