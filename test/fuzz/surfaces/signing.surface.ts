@@ -119,10 +119,9 @@ async function samePayload(input: SigningInput, url: URL): Promise<void> {
 async function roundTrip(input: SigningInput, url: URL): Promise<void> {
   if (!client) fail('no client');
   const body = bodyOf(input);
-  let res: Response;
-  try {
-    res = await withinBudget(
-      client.fetch(url.href, {
+  const send = () =>
+    withinBudget(
+      client!.fetch(url.href, {
         method: input.method,
         headers: headersOf(input),
         body: body as string,
@@ -130,6 +129,14 @@ async function roundTrip(input: SigningInput, url: URL): Promise<void> {
       15000,
       'AuthFetch (a reply it cannot verify never settles)',
     );
+  let res: Response;
+  try {
+    // A pooled keep-alive connection the server closed while the client was still signing a
+    // large body fails with "fetch failed" before anything reaches the server: retried once.
+    res = await send().catch((error: unknown) => {
+      if (String(error).includes('fetch failed')) return send();
+      throw error;
+    });
   } catch (error) {
     const text = String(error);
     // The official client refuses some requests itself; they never reach the server.
