@@ -47,14 +47,13 @@ describe('live delivery to the official MessageBoxClient (REALTIME.md §8.4)', (
     const [alice, bob] = [await party(), await party()];
     const inbox = await listen(bob, 'inbox');
 
-    const started = Date.now();
     const ack = await alice.client.sendLiveMessage(
       { recipient: bob.key, messageBox: 'inbox', body: 'hello live' },
       t.url,
     );
-    // Exactly the socket ack: the HTTP fallback would add `message` and `results`.
+    // Exactly the socket ack: the HTTP fallback would add `message` and `results` (so this also
+    // proves the socket path was taken, without timing the call).
     expect(ack).toEqual({ status: 'success', messageId: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(Date.now() - started).toBeLessThan(2000);
 
     expect(await inbox.next()).toMatchObject({
       sender: alice.key,
