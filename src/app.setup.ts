@@ -62,7 +62,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(jsonBodyMiddleware);
   const prefix = config.get('ROUTING_PREFIX', { infer: true });
   if (prefix) app.setGlobalPrefix(prefix, { exclude: ROOT_ROUTES });
-  // Socket.IO stays at /socket.io/ on the origin root whatever the prefix (REALTIME.md §1).
+  // Socket.IO stays at /socket.io/ on the origin root whatever the prefix (docs/protocol/realtime.md#transport).
   if (config.get('ENABLE_WEBSOCKETS', { infer: true })) {
     app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   }

@@ -50,7 +50,7 @@ function IntegerSetting(name: string, min: number, max: number): PropertyDecorat
 }
 
 /**
- * Every setting the server reads, with its default. Names follow the seed server (HTTP-API.md §7)
+ * Every setting the server reads, with its default. Names follow the seed server (docs/protocol/limits.md#configuration-names)
  * so an existing deployment's environment keeps working.
  */
 export class EnvironmentVariables {
@@ -173,7 +173,7 @@ export class EnvironmentVariables {
   @IntegerSetting('MAX_ACK_IDS', 1, 100000)
   MAX_ACK_IDS: number = 1000;
 
-  /** `box=sats,…`: the recipient fee used when a recipient set no rule for a box (HTTP-API.md §5.3). */
+  /** `box=sats,…`: the recipient fee used when a recipient set no rule for a box (docs/protocol/fees-and-payments.md#built-in-fees). */
   @Matches(/^\s*$|^\s*([^=,\s]+\s*=\s*\d+\s*)(,\s*[^=,\s]+\s*=\s*\d+\s*)*$/, {
     message: 'DEFAULT_RECIPIENT_FEES must look like box=sats,box2=sats',
   })

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
 
-/** A push target (FCM token) of one identity (HTTP-API.md §4.5). */
+/** A push target (FCM token) of one identity (docs/protocol/http-api.md#tables). */
 @Entity('device_registrations')
 @Unique('uq_devices_fcm_token', ['fcmToken'])
 @Index('idx_devices_identity_active', ['identityKey', 'active'])

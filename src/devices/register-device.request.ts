@@ -13,7 +13,7 @@ export interface RegisterDeviceCommand {
 const MAX_TOKEN = 500;
 const MAX_DEVICE_ID = 255;
 
-/** POST /registerDevice (HTTP-API.md §3.4). */
+/** POST /registerDevice (docs/protocol/http-api.md#post-registerdevice). */
 export function parseRegisterDevice(body: unknown): RegisterDeviceCommand {
   const b: JsonObject = isObject(body) ? body : {};
   const token = typeof b.fcmToken === 'string' ? b.fcmToken.trim() : '';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The protocol's error envelope (HTTP-API.md §0.2); documentation only. */
+/** The protocol's error envelope (docs/protocol/http-api.md#error-envelope); documentation only. */
 export class ErrorResponseDto {
   @ApiProperty({ enum: ['error'] })
   status!: 'error';

@@ -14,7 +14,7 @@ const PINO_LEVEL: Record<string, Level> = {
 
 /**
  * Secrets that must never reach a log line even if some code logs a request or its headers
- * (HTTP-API.md W13): auth headers, bearer tokens, cookies, payments and bodies.
+ * (docs/protocol/http-api.md#logging-never-records-secrets): auth headers, bearer tokens, cookies, payments and bodies.
  */
 const SECRET_HEADERS = ['authorization', 'cookie', ...Object.values(AUTH_HEADERS)];
 export const REDACTED_PATHS = [

@@ -19,7 +19,7 @@ function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 /**
  * One line per request, written when the response has been sent (or the client went away):
  * request id, method, route, path, status, duration, client address and the caller's identity key
- * once BRC-104 proved it. Never headers, bodies or query strings (HTTP-API.md W13). Installed
+ * once BRC-104 proved it. Never headers, bodies or query strings (docs/protocol/http-api.md#logging-never-records-secrets). Installed
  * first, so even handshakes, refused signatures and oversized bodies are logged. A single pino
  * call per request: no per-request child logger or serializers, which cost more than the line.
  */

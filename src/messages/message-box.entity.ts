@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
 
-/** One row per (owner identity, box name); created lazily by the first send (HTTP-API.md §4.1). */
+/** One row per (owner identity, box name); created lazily by the first send (docs/protocol/http-api.md#tables). */
 @Entity('messageBox')
 @Unique('uq_messagebox_type_identity', ['type', 'identityKey'])
 export class MessageBoxEntity {

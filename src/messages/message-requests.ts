@@ -9,7 +9,7 @@ export interface ListMessagesQuery {
 }
 
 /**
- * POST /listMessages (HTTP-API.md §3.2). `limit` and `cursor` are optional paging fields for
+ * POST /listMessages (docs/protocol/http-api.md#post-listmessages). `limit` and `cursor` are optional paging fields for
  * newer clients; the official client sends only `messageBox` and gets up to the server cap.
  */
 export function parseListMessages(body: unknown, cap: number): ListMessagesQuery {
@@ -57,7 +57,7 @@ export function parseListMessages(body: unknown, cap: number): ListMessagesQuery
   return { messageBox, limit, cursor };
 }
 
-/** POST /acknowledgeMessage (HTTP-API.md §3.3), blank ids refused and the list capped. */
+/** POST /acknowledgeMessage (docs/protocol/http-api.md#post-acknowledgemessage), blank ids refused and the list capped. */
 export function parseAcknowledge(body: unknown, maxIds: number): string[] {
   const b: JsonObject = isObject(body) ? body : {};
   const ids = b.messageIds;

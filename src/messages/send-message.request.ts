@@ -25,7 +25,7 @@ const asList = (value: unknown): unknown[] =>
   Array.isArray(value) ? (value as unknown[]) : [value];
 
 /**
- * POST /sendMessage validation in the reference server's order and codes (HTTP-API.md §3.1.2),
+ * POST /sendMessage validation in the reference server's order and codes (docs/protocol/http-api.md#sendmessage-validation-order),
  * plus the recommended limits, compressed-key check and lowercase normalisation.
  */
 export function parseSendMessage(request: unknown, limits: SendLimits): SendMessageCommand {

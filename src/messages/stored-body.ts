@@ -2,7 +2,7 @@ import { AppError } from '../common/errors/app-error';
 
 /**
  * The body as stored and listed: `{"message": <body as received>, "payment"?: {...}}`. The
- * official client unwraps it and internalizes `payment` when present (HTTP-API.md §3.1.3).
+ * official client unwraps it and internalizes `payment` when present (docs/protocol/http-api.md#stored-body).
  */
 export function storedBody(body: string | object, payment?: Record<string, unknown>): string {
   try {

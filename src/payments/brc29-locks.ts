@@ -18,7 +18,7 @@ const p2pkhHex = (publicKey: string) =>
 /**
  * The locking scripts a valid payment must use, computed as the payer's wallet derives them:
  * the server's own BRC-29 child key for the delivery fee, and for a recipient fee the recipient's
- * child key as the public "anyone" wallet derives it (HTTP-API.md §5.6–5.7).
+ * child key as the public "anyone" wallet derives it (docs/protocol/fees-and-payments.md#brc-29-keys).
  */
 export class Brc29Locks {
   private readonly anyone: CryptoProvider = createCryptoProvider(ANYONE_PRIVATE_KEY);

@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors/app-error';
 
-/** Every payment refusal is a 400 with the protocol's code (HTTP-API.md §3.1.2, Appendix A). */
+/** Every payment refusal is a 400 with the protocol's code (docs/protocol/fees-and-payments.md#payment-error-codes). */
 export const paymentError = (code: `ERR_${string}`, description: string) =>
   new AppError(code, description, 400);
 

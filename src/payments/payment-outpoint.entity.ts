@@ -3,7 +3,7 @@ import { CreatedAtColumn } from '../database/timestamp-columns';
 
 /**
  * Every output that has paid for a delivery (server fee or recipient fee). The primary key makes a
- * second use of the same output impossible (HTTP-API.md W3); the message it paid for lets an
+ * second use of the same output impossible (docs/protocol/fees-and-payments.md#no-payment-pays-twice); the message it paid for lets an
  * identical retry of that send be recognised.
  */
 @Entity('payment_outpoints')

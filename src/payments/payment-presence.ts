@@ -2,8 +2,7 @@ import { AppError } from '../common/errors/app-error';
 import { isObject } from '../common/validation/json-shapes';
 
 /**
- * The structural checks the reference server makes before touching a payment (HTTP-API.md
- * §3.1.2): a transaction and an outputs array, and an output for the delivery fee when one applies.
+ * The structural checks the reference server makes before touching a payment (docs/protocol/fees-and-payments.md#payment-presence-checks): a transaction and an outputs array, and an output for the delivery fee when one applies.
  */
 export function requirePayment(payment: unknown, deliveryFee: number): Record<string, unknown> {
   if (

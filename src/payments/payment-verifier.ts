@@ -8,7 +8,7 @@ export interface PaymentCheck {
   sender: string;
   messageBox: string;
   deliveryFee: number;
-  /** Recipients with a fee above 0, in request order (HTTP-API.md §5.5). */
+  /** Recipients with a fee above 0, in request order (docs/protocol/fees-and-payments.md#mapping-outputs-to-recipients). */
   feeRecipients: FeeRecipient[];
   /** The request's `payment` object, already known to carry `tx` and an `outputs` array. */
   payment: Record<string, unknown>;

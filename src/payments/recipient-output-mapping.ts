@@ -13,7 +13,7 @@ function instructions(value: unknown): JsonObject | undefined {
   }
 }
 
-/** The recipient an output is tagged for, looked up where the reference server looks (§5.5). */
+/** The recipient an output is tagged for, looked up where the reference server looks (docs/protocol/fees-and-payments.md#mapping-outputs-to-recipients). */
 function taggedRecipient(output: unknown): string | undefined {
   if (!isObject(output)) return undefined;
   const sources = [
@@ -33,7 +33,7 @@ function taggedRecipient(output: unknown): string | undefined {
 
 /**
  * Assigns the recipient-side outputs (all outputs but the delivery-fee one) to the recipients that
- * charge a fee, with the reference server's algorithm (HTTP-API.md §5.5): by `recipientIdentityKey`
+ * charge a fee, with the reference server's algorithm (docs/protocol/fees-and-payments.md#mapping-outputs-to-recipients): by `recipientIdentityKey`
  * tags when any output has one, otherwise by position in request order.
  */
 export function mapRecipientOutputs(

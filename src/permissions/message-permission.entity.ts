@@ -6,7 +6,7 @@ export const BOX_WIDE_SENDER = '';
 
 /**
  * A recipient's rule for a sender (or for everyone, `sender = ''`) and a box: fee -1 blocked,
- * 0 free, >0 price in satoshis. NULL senders would defeat the unique key (§4.6), hence the sentinel.
+ * 0 free, >0 price in satoshis. NULL senders would defeat the unique key (docs/protocol/http-api.md#unique-keys-and-why-they-differ), hence the sentinel.
  */
 @Entity('message_permissions')
 @Unique('uq_permissions_recipient_box_sender', ['recipient', 'messageBox', 'sender'])

@@ -17,7 +17,7 @@ export interface SetPermissionCommand {
 const invalidKey = (description = 'Invalid sender public key format.') =>
   new AppError('ERR_INVALID_PUBLIC_KEY', description, 400);
 
-/** POST /permissions/set, in the reference server's validation order (HTTP-API.md §3.6). */
+/** POST /permissions/set, in the reference server's validation order (docs/protocol/http-api.md#post-permissionsset). */
 export function parseSetPermission(body: unknown, isValidKey: KeyCheck): SetPermissionCommand {
   const b: JsonObject = isObject(body) ? body : {};
   if (isAbsent(b.messageBox) || typeof b.recipientFee !== 'number') {
@@ -62,7 +62,7 @@ export interface GetPermissionQuery {
   sender?: string;
 }
 
-/** GET /permissions/get (HTTP-API.md §3.7); `recipient` is ignored: it is always the caller. */
+/** GET /permissions/get (docs/protocol/http-api.md#get-permissionsget); `recipient` is ignored: it is always the caller. */
 export function parseGetPermission(query: unknown, isValidKey: KeyCheck): GetPermissionQuery {
   const q: JsonObject = isObject(query) ? query : {};
   const box = scalar(q, 'messageBox')?.trim();
@@ -81,7 +81,7 @@ export interface ListPermissionsQuery {
   createdAtOrder: 'ASC' | 'DESC';
 }
 
-/** GET /permissions/list: both filter spellings (the official client sends message_box, §3.8). */
+/** GET /permissions/list: both filter spellings (the official client sends message_box, docs/protocol/http-api.md#both-key-spellings). */
 export function parseListPermissions(query: unknown): ListPermissionsQuery {
   const q: JsonObject = isObject(query) ? query : {};
   const box = (scalar(q, 'messageBox') ?? scalar(q, 'message_box'))?.trim();
@@ -111,7 +111,7 @@ export interface QuoteQuery {
   single: boolean;
 }
 
-/** GET /permissions/quote with one or repeated `recipient` keys (HTTP-API.md §3.9). */
+/** GET /permissions/quote with one or repeated `recipient` keys (docs/protocol/http-api.md#get-permissionsquote). */
 export function parseQuote(
   query: unknown,
   isValidKey: KeyCheck,

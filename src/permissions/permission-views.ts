@@ -18,7 +18,7 @@ export function permissionView(row: MessagePermissionEntity) {
 
 /**
  * /permissions/list item in both spellings: the official client reads snake_case, other clients
- * camelCase (HTTP-API.md §3.8, P1).
+ * camelCase (docs/protocol/http-api.md#both-key-spellings).
  */
 export function permissionListItem(row: MessagePermissionEntity) {
   const view = permissionView(row);

@@ -13,7 +13,7 @@ import { PermissionsRepository } from './permissions.repository';
 import { RecipientFeesService } from './recipient-fees.service';
 import { ServerFeesService } from './server-fees.service';
 
-/** The permission rules of HTTP-API.md §3.6–3.9 and §5; the caller is always `identityKey`. */
+/** The permission routes (docs/protocol/http-api.md#post-permissionsset and the three after it) and fees (docs/protocol/fees-and-payments.md#two-prices); the caller is always `identityKey`. */
 @Injectable()
 export class PermissionsService {
   constructor(
@@ -94,7 +94,7 @@ export class PermissionsService {
     const blockedRecipients = quotesByRecipient
       .filter((x) => x.status === 'blocked')
       .map((x) => x.recipient);
-    // Totals as the reference server computes them (delivery fee counted per recipient, W22).
+    // Totals as the reference server computes them (delivery fee counted per recipient, docs/protocol/fees-and-payments.md#quote-totals-versus-what-a-send-charges).
     const deliveryFees = deliveryFee * q.recipients.length;
     const recipientFees = quotesByRecipient.reduce(
       (sum, x) => sum + (x.recipientFee > 0 ? x.recipientFee : 0),

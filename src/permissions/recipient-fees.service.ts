@@ -19,9 +19,9 @@ const CACHE_TTL_MS = 5000;
 const CACHE_MAX = 100_000;
 
 /**
- * "What does `sender` pay to reach `recipient`'s `box`?" (HTTP-API.md §5.2): the recipient's rule
+ * "What does `sender` pay to reach `recipient`'s `box`?" (docs/protocol/fees-and-payments.md#recipient-fee-resolution): the recipient's rule
  * for that sender, else its box-wide rule, else the configured default for the box. Defaults are
- * computed, never written into other people's tables (W8); one query serves a whole batch, and
+ * computed, never written into other people's tables (docs/protocol/fees-and-payments.md#defaults-are-computed-not-written); one query serves a whole batch, and
  * rules are cached briefly because every send asks.
  */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
 
-/** The server's own delivery fee per box name, in satoshis (HTTP-API.md §4.4). */
+/** The server's own delivery fee per box name, in satoshis (docs/protocol/http-api.md#tables). */
 @Entity('server_fees')
 @Unique('uq_server_fees_message_box', ['messageBox'])
 export class ServerFeeEntity {

@@ -5,7 +5,7 @@ import { EnvironmentVariables } from '../config/environment-variables';
 import { readFeeFile } from '../config/fee-file';
 import { ServerFeesRepository } from './server-fees.repository';
 
-/** Built-in server delivery fees (HTTP-API.md §5.3): only notifications cost something. */
+/** Built-in server delivery fees (docs/protocol/fees-and-payments.md#built-in-fees): only notifications cost something. */
 const BUILT_IN_DELIVERY_FEES = new Map([['notifications', 10]]);
 const CACHE_TTL_MS = 5000;
 

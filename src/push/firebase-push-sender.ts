@@ -6,7 +6,7 @@ import { FIREBASE_APP_OPTIONS } from './firebase-app-options';
 import { pushMessage, PushRequest } from './push-message';
 import { PushOutcome, PushSender } from './push-sender';
 
-/** Error codes meaning the token will never work again (HTTP-API.md §6.5). */
+/** Error codes meaning the token will never work again (docs/protocol/http-api.md#dead-tokens). */
 const DEAD_TOKEN_CODES = new Set([
   'messaging/registration-token-not-registered',
   'messaging/invalid-registration-token',

@@ -10,7 +10,7 @@ export interface PushRequest {
 const TITLE = 'New Message';
 
 /**
- * The FCM message for one device (HTTP-API.md §6.4): the reference structure, with the sender as
+ * The FCM message for one device (docs/protocol/http-api.md#push-message-content): the reference structure, with the sender as
  * originator and a top-level data block for data-only handlers. Never the content: it is end-to-end
  * encrypted, and the app fetches it by messageId.
  */

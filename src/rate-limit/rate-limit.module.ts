@@ -9,7 +9,7 @@ import { IdentityThrottlerGuard } from './identity-throttler.guard';
 import { IDENTITY_THROTTLER, RequestBudget } from './request-budget';
 
 /**
- * Rate limits (HTTP-API.md W16), counted per instance in memory: behind a load balancer each
+ * Rate limits (docs/protocol/limits.md#rate-limits), counted per instance in memory: behind a load balancer each
  * instance enforces its own share. A limit of 0 turns that limit off.
  */
 @Module({

@@ -20,7 +20,7 @@ export interface InboundInitialRequest {
 
 export type InboundAuthMessage = InboundGeneralMessage | InboundInitialRequest;
 
-/** The application event carried in a general message's payload (REALTIME.md §2.1). */
+/** The application event carried in a general message's payload (docs/protocol/realtime.md#authmessage-codec). */
 export interface SocketEvent {
   eventName: string;
   data: unknown;

@@ -11,8 +11,8 @@ import { SocketRegistry } from './socket-registry';
 import { SocketSigner } from './socket-signer';
 
 /**
- * Delivers a stored message to its recipient's sockets (REALTIME.md §7): on this instance
- * directly, and to the other instances as a request each signs for its own sockets (§8.3: a
+ * Delivers a stored message to its recipient's sockets (docs/protocol/realtime.md#delivery-policy): on this instance
+ * directly, and to the other instances as a request each signs for its own sockets (docs/protocol/realtime.md#several-instances: a
  * pre-signed message cannot be broadcast), authenticated between instances by an HMAC.
  */
 @Injectable()

@@ -1,4 +1,4 @@
-/** The `sendMessage-<recipient>-<box>` event data client 2.1.1 handles (REALTIME.md §3.2, §5). */
+/** The `sendMessage-<recipient>-<box>` event data client 2.1.1 handles (docs/protocol/realtime.md#server-events, docs/protocol/realtime.md#the-live-body-is-the-senders-body). */
 export interface LiveMessage {
   sender: string;
   messageId: string;

@@ -13,7 +13,7 @@ import { REDIS_ADAPTER_KEY } from './realtime.constants';
 /**
  * Socket.IO server options the gateway decorator cannot know (they come from the environment),
  * and, with REDIS_URL, the redis adapter that lets instances forward deliveries to each other
- * (REALTIME.md §8.3). Subscribing blocks a Redis connection, hence a dedicated pub/sub pair.
+ * (docs/protocol/realtime.md#several-instances). Subscribing blocks a Redis connection, hence a dedicated pub/sub pair.
  * The adapter publishes and subscribes without handling the promises: both clients are guarded
  * so that Redis being down (at start-up or later) is logged, never an unhandled rejection.
  */

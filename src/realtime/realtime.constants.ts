@@ -1,4 +1,4 @@
-/** The only Socket.IO event on the wire, in both directions (REALTIME.md §1, §6 rule 1). */
+/** The only Socket.IO event on the wire, in both directions (docs/protocol/realtime.md#transport, docs/protocol/realtime.md#only-authmessage-is-accepted). */
 export const AUTH_MESSAGE_EVENT = 'authMessage';
 
 /** Server-to-server event (redis adapter serverSideEmit) carrying an unsigned delivery request. */
@@ -8,13 +8,13 @@ export const DELIVER_EVENT = 'mb:deliver';
 export const REDIS_ADAPTER_KEY = 'mb:socket.io';
 
 export const REALTIME_LIMITS = {
-  /** A socket that has not produced a verified general message by then is closed (§6 rule 2). */
+  /** A socket that has not produced a verified general message by then is closed (docs/protocol/realtime.md#one-bad-message-closes-one-socket). */
   authTimeoutMs: 30_000,
-  /** The client may start a few concurrent handshakes (REALTIME.md §2.3); more is abuse. */
+  /** The client may start a few concurrent handshakes (docs/protocol/realtime.md#never-send-what-the-client-cannot-verify); more is abuse. */
   maxHandshakesPerSocket: 10,
   /** authMessages waiting to be processed on one socket; a flood beyond this closes it. */
   maxQueuedMessages: 64,
-  /** Boxes a socket may have left at once (the per-socket "left" set of §7). */
+  /** Boxes a socket may have left at once (the per-socket "left" set of docs/protocol/realtime.md#delivery-policy). */
   maxLeftBoxes: 256,
   /** Longest room id we read: 66-char key, '-', and a box name of at most 255 characters. */
   maxRoomIdLength: 66 + 1 + 255,

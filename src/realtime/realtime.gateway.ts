@@ -16,11 +16,11 @@ import { SocketRegistry } from './socket-registry';
 import { SocketSession } from './socket-session';
 
 /**
- * MessageBox live delivery over Socket.IO with BRC-103 per socket (REALTIME.md §8.2). Only
- * `authMessage` is listened to (§6 rule 1); every failure closes that socket and nothing else
- * (rule 2: the reference server crashes on one malformed message, T6). Engine path /socket.io/
+ * MessageBox live delivery over Socket.IO with BRC-103 per socket (docs/protocol/realtime.md#gateway-structure). Only
+ * `authMessage` is listened to (docs/protocol/realtime.md#only-authmessage-is-accepted); every failure closes that socket and nothing else
+ * (docs/protocol/realtime.md#one-bad-message-closes-one-socket: the reference server crashes on one malformed message). Engine path /socket.io/
  * at the origin root; namespace "/" and, with ROUTING_PREFIX, "/<prefix>" too, because the
- * client uses the host URL's path as namespace (§1).
+ * client uses the host URL's path as namespace (docs/protocol/realtime.md#namespaces-and-the-routing-prefix).
  */
 @WebSocketGateway({ cors: { origin: '*', methods: ['GET', 'POST'] } })
 export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnection<Socket> {

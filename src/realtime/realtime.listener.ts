@@ -7,7 +7,7 @@ import { isRecord } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
 
 /**
- * Pushes every stored message live, whichever path stored it (HTTP or socket): REALTIME.md §5.
+ * Pushes every stored message live, whichever path stored it (HTTP or socket): docs/protocol/realtime.md#live-delivery.
  * Runs after the commit (the publisher's contract), so a live message is always also listable.
  * The work happens on a later turn of the event loop, so the send is answered without waiting
  * for the fan-out; bodies above LIVE_MAX_BODY_BYTES are not pushed at all (the client's
@@ -63,7 +63,7 @@ export class RealtimeListener {
 
 /**
  * The stored row is `{"message": body, "payment"?: …}`; client 2.1.1 decrypts only a top-level
- * `encryptedMessage`, so the live event carries the sender's body itself (REALTIME.md §5, R2).
+ * `encryptedMessage`, so the live event carries the sender's body itself (docs/protocol/realtime.md#the-live-body-is-the-senders-body).
  */
 export function unwrapBody(stored: string): unknown {
   try {

@@ -13,13 +13,13 @@ import { SocketRegistry } from './socket-registry';
 import { SocketSigner } from './socket-signer';
 
 /**
- * Live delivery over Socket.IO (REALTIME.md). Imported only when ENABLE_WEBSOCKETS is true;
+ * Live delivery over Socket.IO (docs/protocol/realtime.md). Imported only when ENABLE_WEBSOCKETS is true;
  * nothing imports it: it listens to domain events and calls MessagesService like a controller.
  */
 @Module({
   imports: [MessagesModule, RateLimitModule],
   providers: [
-    // The socket handshake is the HTTP one (same session store, same signature, AUTH.md §2).
+    // The socket handshake is the HTTP one (same session store, same signature, docs/protocol/auth.md#handshake).
     {
       provide: HandshakeService,
       inject: [CryptoProvider, SessionStore],

@@ -9,7 +9,7 @@ const HEX_KEY = /^[0-9a-fA-F]{66}$/;
 
 /**
  * Parses `<identityKey>-<messageBox>`: the first 66 characters are the key, then '-', then a
- * non-empty box. Box names may contain '-', so splitting on '-' would be wrong (REALTIME.md §3).
+ * non-empty box. Box names may contain '-', so splitting on '-' would be wrong (docs/protocol/realtime.md#rooms).
  */
 export function parseRoomId(roomId: string): RoomId | undefined {
   if (roomId.length <= KEY_LENGTH + 1 || roomId[KEY_LENGTH] !== '-') return undefined;

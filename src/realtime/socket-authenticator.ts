@@ -9,7 +9,7 @@ import { REALTIME_LIMITS } from './realtime.constants';
 import { SocketSession } from './socket-session';
 
 /**
- * The server half of BRC-103 over Socket.IO (REALTIME.md §2, §6 rule 3), on the HTTP layer's
+ * The server half of BRC-103 over Socket.IO (docs/protocol/realtime.md#signatures-per-socket, docs/protocol/realtime.md#one-verified-identity-per-socket), on the HTTP layer's
  * handshake, SessionStore (TTL, size bound, replay cache) and CryptoProvider. A socket's sessions
  * are deleted when it closes: the official client handshakes again on every new socket.
  */
@@ -22,7 +22,7 @@ export class SocketAuthenticator {
     private readonly handshakeLimit: HandshakeRateLimiter,
   ) {}
 
-  /** Same session creation and signature as POST /.well-known/auth (AUTH.md §2.2). */
+  /** Same session creation and signature as POST /.well-known/auth (docs/protocol/auth.md#handshake). */
   async handshake(socket: SocketSession, request: InboundInitialRequest): Promise<InitialResponse> {
     if (socket.sessionNonces.length >= REALTIME_LIMITS.maxHandshakesPerSocket) {
       throw new ProtocolViolation('too many handshakes');
@@ -51,7 +51,7 @@ export class SocketAuthenticator {
 
   /**
    * Verifies a general message and binds the socket to its session's key. The identity is the
-   * session's key, never the message's claim (AUTH.md F1); a nonce is accepted once (replay).
+   * session's key, never the message's claim (docs/protocol/auth.md#identity-comes-from-the-session); a nonce is accepted once (replay).
    */
   async verify(socket: SocketSession, message: InboundGeneralMessage): Promise<void> {
     const sessionNonce = message.yourNonce;

@@ -15,8 +15,8 @@ type Ack = { status: 'success'; messageId: string } | Record<string, unknown>;
 
 /**
  * MessageBox application events, received only inside verified general messages and acted on
- * with the socket's verified identity (REALTIME.md §3.1, §6 rules 4–6). Replies follow what
- * client 2.1.1 listens for (§3.2).
+ * with the socket's verified identity (docs/protocol/realtime.md#client-events, docs/protocol/realtime.md#rules). Replies follow what
+ * client 2.1.1 listens for (docs/protocol/realtime.md#server-events).
  */
 @Injectable()
 export class SocketEventsHandler {
@@ -60,7 +60,7 @@ export class SocketEventsHandler {
     }
   }
 
-  /** The claimed key authorises nothing; it is only compared with the verified one (rule 4). */
+  /** The claimed key authorises nothing; it is only compared with the verified one (docs/protocol/realtime.md#authenticated-compares-never-authorises). */
   private async onAuthenticated(socket: SocketSession, key: string, data: unknown): Promise<void> {
     const claimed = isRecord(data) ? data.identityKey : undefined;
     if (typeof claimed === 'string' && claimed.toLowerCase() === key) {
@@ -148,7 +148,7 @@ export class SocketEventsHandler {
 
 const ROOM_REASON = 'Rooms are "<your identity key>-<messageBox>" with a non-empty messageBox.';
 
-/** The room, if `data` names one of the caller's own rooms (rule 5); never another identity's. */
+/** The room, if `data` names one of the caller's own rooms (docs/protocol/realtime.md#own-rooms-only); never another identity's. */
 function ownRoom(identityKey: string, data: unknown): RoomId | undefined {
   if (typeof data !== 'string' || data.length > REALTIME_LIMITS.maxRoomIdLength) return undefined;
   const room = parseRoomId(data);

@@ -3,7 +3,7 @@ import { SocketSession } from './socket-session';
 
 /**
  * This process's verified sockets by identity key: a delivery looks up its recipient's sockets
- * directly, so idle sockets of other identities cost nothing (REALTIME.md §7 "id:<key>" room).
+ * directly, so idle sockets of other identities cost nothing (the per-identity delivery of docs/protocol/realtime.md#delivery-policy).
  */
 @Injectable()
 export class SocketRegistry {

@@ -10,7 +10,7 @@ export interface PeerBinding {
 
 /**
  * Per-socket BRC-103 state. The identity is set once, from the first verified general message,
- * and never changes: one identity per socket (REALTIME.md §6 rule 3). Nothing here comes from
+ * and never changes: one identity per socket (docs/protocol/realtime.md#one-verified-identity-per-socket). Nothing here comes from
  * the client's claims.
  */
 export class SocketSession {
@@ -21,7 +21,7 @@ export class SocketSession {
   queued = 0;
   /** Serialises this socket's authMessages so that events keep the order they were sent in. */
   queue: Promise<void> = Promise.resolve();
-  /** Boxes this socket sent leaveRoom for (and not joined again): no delivery there (§7). */
+  /** Boxes this socket sent leaveRoom for (and not joined again): no delivery there (docs/protocol/realtime.md#delivery-policy). */
   readonly leftBoxes = new Set<string>();
   authTimer?: NodeJS.Timeout;
   closed = false;

@@ -11,9 +11,9 @@ const EVENT_PACKET = '2';
 
 /**
  * Sends application events as general messages signed for one socket's own session
- * (REALTIME.md §2.2: keyID "<N'> <C>", counterparty = client key). A message the client cannot
- * verify crashes a Node client (§2.3), so nothing is ever sent to a socket without a verified
- * session, and nothing signed for one socket is sent to another (§6 rule 7).
+ * (docs/protocol/realtime.md#signatures-per-socket: keyID "<N'> <C>", counterparty = client key). A message the client cannot
+ * verify crashes a Node client (docs/protocol/realtime.md#never-send-what-the-client-cannot-verify), so nothing is ever sent to a socket without a verified
+ * session, and nothing signed for one socket is sent to another (docs/protocol/realtime.md#never-broadcast-a-signed-message).
  *
  * The Socket.IO packet is written as text around the event's shared number-array JSON, so a
  * delivery to several sockets encodes the payload once; only the nonce and signature differ.

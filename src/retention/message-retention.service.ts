@@ -11,7 +11,7 @@ const PURGE_EVERY_MS = 3600 * 1000;
 
 /**
  * MESSAGE_RETENTION_DAYS > 0: every hour, unacknowledged messages older than that are deleted
- * (HTTP-API.md §7.2). Every purge is logged with its count; nothing is removed silently.
+ * (docs/protocol/limits.md#message-retention). Every purge is logged with its count; nothing is removed silently.
  */
 @Injectable()
 export class MessageRetentionService implements OnApplicationBootstrap {

@@ -17,7 +17,7 @@ const describeWithServices = missing
   : describe;
 
 describeWithServices(
-  'live delivery across two instances sharing Redis and MariaDB (REALTIME.md §8.3)',
+  'live delivery across two instances sharing Redis and MariaDB (docs/protocol/realtime.md#several-instances)',
   () => {
     let one!: TestApp;
     let two!: TestApp;

@@ -31,7 +31,7 @@ interface Identity {
   socket: AuthSocket;
 }
 
-describe('Socket.IO BRC-103 security (REALTIME.md §6 "Correct behaviour")', () => {
+describe('Socket.IO BRC-103 security (docs/protocol/realtime.md#rules)', () => {
   let t: TestApp;
   const open: Array<() => void> = [];
 
@@ -188,7 +188,7 @@ describe('Socket.IO BRC-103 security (REALTIME.md §6 "Correct behaviour")', () 
     expect(eve.received.filter((e) => e.eventName === 'leaveFailed')).toHaveLength(5);
   });
 
-  it("closes the socket of a general message whose identityKey is not its session's (F1)", async () => {
+  it("closes the socket of a general message whose identityKey is not its session's (docs/protocol/realtime.md#one-verified-identity-per-socket)", async () => {
     const victimKey = PrivateKey.fromRandom();
     const victim = victimKey.toPublicKey().toString();
     const eve = await rawPeer();

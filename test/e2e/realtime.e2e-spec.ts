@@ -19,7 +19,7 @@ function socketOf(p: Party) {
   return socket;
 }
 
-describe('live delivery to the official MessageBoxClient (REALTIME.md §8.4)', () => {
+describe('live delivery to the official MessageBoxClient (docs/protocol/realtime.md#conformance-tests)', () => {
   let t: TestApp;
   const clients: MessageBoxClient[] = [];
 
@@ -201,7 +201,7 @@ describe('live delivery to the official MessageBoxClient (REALTIME.md §8.4)', (
       { recipient: bobOnPhone.key, messageBox: 'inbox', body: 'both' },
       t.url,
     );
-    // An unverifiable message would have crashed this process (REALTIME.md §2.3).
+    // An unverifiable message would have crashed this process (docs/protocol/realtime.md#never-send-what-the-client-cannot-verify).
     expect([(await phone.next()).body, (await laptop.next()).body]).toEqual(['both', 'both']);
   });
 });

@@ -13,7 +13,7 @@ const BRC29: [2, string] = [2, '3241645161d8'];
 const anyone = new ProtoWallet('anyone');
 
 /**
- * Builds a `payment` object exactly as @bsv/message-box-client 2.1 does (HTTP-API.md §5.7):
+ * Builds a `payment` object exactly as @bsv/message-box-client 2.1 does (docs/protocol/fees-and-payments.md#the-payment-object):
  * BRC-29 outputs derived by the sender for the server and by "anyone" for recipients, in one real
  * transaction, with `payment.outputs` listing them in order.
  */

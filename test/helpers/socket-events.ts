@@ -1,6 +1,6 @@
 import { settlesWithin } from './auth-clients';
 
-/** Anything with AuthSocketClient's `on` (handlers can never be removed there: REALTIME.md §2.3). */
+/** Anything with AuthSocketClient's `on` (handlers can never be removed there: docs/protocol/realtime.md#never-send-what-the-client-cannot-verify). */
 interface EventSource {
   on(eventName: string, callback: (data?: unknown) => void): unknown;
 }

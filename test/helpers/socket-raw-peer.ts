@@ -38,7 +38,7 @@ export interface RawSocketPeerOptions {
  * A hand-built BRC-103 peer on socket.io-client and @bsv/sdk primitives (independent of the
  * server's code), for messages the official client would never send: spoofed identities,
  * replays, garbage. It verifies every authMessage it receives and records the ones that fail,
- * which the official client would crash on (REALTIME.md §2.3).
+ * which the official client would crash on (docs/protocol/realtime.md#never-send-what-the-client-cannot-verify).
  */
 export class RawSocketPeer {
   readonly wallet: ProtoWallet;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { sendJsonError } from '../../common/http/send-json-error';
 
-/** Why a request failed authentication: logged and counted, never told to the client (F8). */
+/** Why a request failed authentication: logged and counted, never told to the client (docs/protocol/auth.md#failure-reasons-stay-in-the-logs). */
 export type AuthFailureReason =
   | 'missing_headers'
   | 'bad_version'
@@ -15,7 +15,7 @@ export const AUTH_FAILED_MESSAGE = 'Mutual-authentication failed!';
 
 /**
  * 401 in the auth layer's shape, with no x-bsv-auth-* header: AuthFetch then treats the session
- * as stale, handshakes again and retries (AUTH.md §4.5), where a half-signed reply would hang it.
+ * as stale, handshakes again and retries (docs/protocol/auth.md#refusals-are-unsigned-401s), where a half-signed reply would hang it.
  */
 export function sendAuthFailure(res: ServerResponse): void {
   sendJsonError(res, 401, {

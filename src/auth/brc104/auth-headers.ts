@@ -1,4 +1,4 @@
-/** BRC-104 header names (AUTH.md §3.1, §4.3). */
+/** BRC-104 header names (docs/protocol/auth.md#request-headers, docs/protocol/auth.md#response-headers). */
 export const AUTH_HEADERS = {
   version: 'x-bsv-auth-version',
   identityKey: 'x-bsv-auth-identity-key',

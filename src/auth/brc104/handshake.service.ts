@@ -17,7 +17,7 @@ export interface InitialResponse {
 const MAX_NONCE_LENGTH = 200;
 
 /**
- * Answers a BRC-103 `initialRequest` posted to /.well-known/auth (AUTH.md §2). Nothing about the
+ * Answers a BRC-103 `initialRequest` posted to /.well-known/auth (docs/protocol/auth.md#handshake). Nothing about the
  * client is proven yet: its key is proven by its first signed request, verified against the
  * session created here.
  */

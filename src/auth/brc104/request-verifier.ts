@@ -35,9 +35,9 @@ export function splitTarget(target: string): { path: string; search: string } {
 }
 
 /**
- * Verifies a BRC-104 general request (AUTH.md §3.4, "correct verification"): the caller is the
- * session's key, never the claimed header (F1); the signature covers the raw body bytes (F6);
- * a nonce is accepted once per session (F3).
+ * Verifies a BRC-104 general request (docs/protocol/auth.md#request-verification, "correct verification"): the caller is the
+ * session's key, never the claimed header (docs/protocol/auth.md#identity-comes-from-the-session); the signature covers the raw body bytes (docs/protocol/auth.md#raw-body-bytes-are-verified);
+ * a nonce is accepted once per session (docs/protocol/auth.md#replay-protection).
  */
 @Injectable()
 export class RequestVerifier {

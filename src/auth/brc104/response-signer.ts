@@ -25,7 +25,7 @@ const toBuffer = (chunk: unknown, encoding?: BufferEncoding): Buffer =>
  * Signs every response of an authenticated request, whatever wrote it (controller return, void,
  * exception filter, 404, 204, streams): it hooks the Node-level writeHead/write/end of that one
  * response, buffers the body, and signs status, x-bsv-* headers and body with the session the
- * request came from (F2). Other headers pass through untouched (F7).
+ * request came from (docs/protocol/auth.md#responses-are-signed-for-the-requests-session). Other headers pass through untouched (docs/protocol/auth.md#every-response-path-is-signed).
  */
 @Injectable()
 export class ResponseSigner {

@@ -3,7 +3,7 @@ import { ByteWriter } from './byte-writer';
 export type HeaderPair = [name: string, value: string];
 
 /**
- * Request headers covered by a BRC-104 signature (AUTH.md §3.2): x-bsv-* except x-bsv-auth*,
+ * Request headers covered by a BRC-104 signature (docs/protocol/auth.md#signed-request-payload): x-bsv-* except x-bsv-auth*,
  * content-type without parameters, and authorization; sorted like the client does.
  */
 export function signedRequestHeaders(
@@ -21,7 +21,7 @@ export function signedRequestHeaders(
   return out.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-/** Response headers covered by the signature (AUTH.md §4.2): the same, but never content-type. */
+/** Response headers covered by the signature (docs/protocol/auth.md#signed-response-payload): the same, but never content-type. */
 export function signedResponseHeaders(
   headers: Record<string, number | string | string[] | undefined>,
 ): HeaderPair[] {
@@ -53,7 +53,7 @@ export interface RequestPayloadParts {
   body: Uint8Array;
 }
 
-/** The exact bytes AuthFetch signs for a request (AUTH.md §3.2), in parts. */
+/** The exact bytes AuthFetch signs for a request (docs/protocol/auth.md#signed-request-payload), in parts. */
 export function requestPayload(p: RequestPayloadParts): readonly Uint8Array[] {
   const writer = new ByteWriter().write(p.requestId).writeString(p.method);
   writer.writeString(p.path.length > 0 ? p.path : undefined);
@@ -64,8 +64,8 @@ export function requestPayload(p: RequestPayloadParts): readonly Uint8Array[] {
 }
 
 /**
- * The bytes the server signs for a response (AUTH.md §4.2). An empty body is written as
- * varint(0), which is what AuthFetch rebuilds (the reference writes -1 and the client hangs: F5).
+ * The bytes the server signs for a response (docs/protocol/auth.md#signed-response-payload). An empty body is written as
+ * varint(0), which is what AuthFetch rebuilds (the reference writes -1 and the client hangs: docs/protocol/auth.md#empty-body-encoding).
  */
 export function responsePayload(
   requestId: Uint8Array,

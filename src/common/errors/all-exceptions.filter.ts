@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { toErrorReply } from './error-body';
 
-/** Every HTTP error leaves as `{status:'error', code, description}` JSON (HTTP-API.md §0.2). */
+/** Every HTTP error leaves as `{status:'error', code, description}` JSON (docs/protocol/http-api.md#error-envelope). */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');

@@ -1,6 +1,6 @@
 /**
  * Every error code this server emits and its HTTP status. Codes come from the protocol's catalogue
- * (HTTP-API.md Appendix A); the client shows `description`, so codes are stable API.
+ * (docs/protocol/http-api.md#error-code-catalogue); the client shows `description`, so codes are stable API.
  */
 export const ERROR_STATUS = {
   UNAUTHORIZED: 401,

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /**
- * Wildcard CORS as the reference server (HTTP-API.md §1.2): no cookies are used, and browser
+ * Wildcard CORS as the reference server (docs/protocol/http-api.md#cors): no cookies are used, and browser
  * clients must be able to read the x-bsv-auth-* headers. Preflights are answered here, before auth.
  */
 export function corsMiddleware(req: Request, res: Response, next: NextFunction): void {

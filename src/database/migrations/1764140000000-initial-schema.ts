@@ -11,7 +11,7 @@ const intId = (name = 'id'): TableColumnOptions => ({
   generationStrategy: 'increment',
 });
 
-/** The five tables of HTTP-API.md §4 with the §4.6 keys; one definition for SQLite and MySQL. */
+/** The five tables (docs/protocol/http-api.md#tables) with their unique keys (docs/protocol/http-api.md#unique-keys-and-why-they-differ); one definition for SQLite and MySQL. */
 export class InitialSchema1764140000000 implements MigrationInterface {
   name = 'InitialSchema1764140000000';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** `message` of POST /sendMessage (HTTP-API.md §3.1.1); documentation only. */
+/** `message` of POST /sendMessage (docs/protocol/http-api.md#sendmessage-request-body); documentation only. */
 export class OutgoingMessageDto {
   @ApiProperty({ description: 'Box name at the recipient, 1–255 characters', example: 'inbox' })
   messageBox!: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PermissionDto } from './permission.dto';
 
-/** camelCase and snake_case at once: the official client reads snake_case (HTTP-API.md §3.8). */
+/** camelCase and snake_case at once: the official client reads snake_case (docs/protocol/http-api.md#both-key-spellings). */
 export class PermissionListItemDto extends PermissionDto {
   @ApiProperty()
   message_box!: string;
