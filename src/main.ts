@@ -35,15 +35,15 @@ function failStartup(logger: PinoLogger | undefined, error: unknown): never {
   process.exit(1);
 }
 
-/** Held for the life of the process (a collected handle would close and release the lock). */
-let sqliteLock: unknown;
+/** Handles held for the life of the process (a collected lock handle would release the lock). */
+const heldForLife: unknown[] = [];
 
 /** A second process on the same SQLite file would lose live deliveries silently: refuse it. */
 async function lockSqliteOrExit(env: EnvironmentVariables): Promise<void> {
   if (env.DB_DRIVER !== DbDriver.Sqlite || env.DB_SOURCE === ':memory:') return;
   const { lockSqliteFile, SqliteLockedError } = await import('./database/sqlite-instance-lock');
   try {
-    sqliteLock = await lockSqliteFile(env.DB_SOURCE);
+    heldForLife.push(await lockSqliteFile(env.DB_SOURCE));
   } catch (error) {
     if (!(error instanceof SqliteLockedError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -110,7 +110,6 @@ async function bootstrap(): Promise<void> {
     const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
     const summary = startupSummary(app, env, identityKey);
     pino.info({ context: 'Bootstrap', ...summary }, summaryMessage(summary));
-    if (sqliteLock) log.log(`Holding the SQLite instance lock on ${env.DB_SOURCE}`);
   } catch (error) {
     failStartup(pino, error);
   }

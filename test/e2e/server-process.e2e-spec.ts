@@ -131,8 +131,8 @@ describe('the server process (dist/main.js)', () => {
       const startup = lines.slice(0, lines.indexOf(summaries[0]) + 1);
       expect(startup.length).toBeLessThanOrEqual(3);
       expect(out).not.toMatch(/InstanceLoader|RouterExplorer|Push notifications on/);
-      expect(lines.map((l) => l.msg)).toContain(
-        `${signal} received, finishing in-flight requests, then shutting down`,
+      expect(lines.map((l) => l.msg)).toContainEqual(
+        expect.stringMatching(new RegExp(`^${signal} received: not ready, draining`)),
       );
     },
   );
