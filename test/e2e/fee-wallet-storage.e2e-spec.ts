@@ -6,7 +6,7 @@ import { runAdmin } from '../../src/admin/run-admin';
 import { EnvironmentVariables } from '../../src/config/environment-variables';
 import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
 import { FeeCollector } from '../../src/payments/fees/fee-collector.service';
-import { FEE_WALLET } from '../../src/payments/fees/fee-wallet';
+import { FEE_WALLET, FeeOutput } from '../../src/payments/fees/fee-wallet';
 import { FEE_WALLET_SERVICES } from '../../src/payments/fees/fee-wallet.provider';
 import { ToolboxFeeWallet } from '../../src/payments/fees/toolbox-fee-wallet';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
@@ -134,5 +134,26 @@ describe('delivery fees into the server wallet at WALLET_STORAGE_URL', () => {
       satoshis: 10,
     });
     expect(await adminText()).toContain('Delivery fees: 0 pending, 2 internalized, 0 failed');
+  });
+
+  it('connects when the storage comes back if it was down at the first fee, and taking a fee twice is harmless', async () => {
+    await storage.pause();
+    const fresh = new ToolboxFeeWallet(
+      serverKey.toHex(),
+      storage.url,
+      'test',
+      services.asWalletServices(),
+      5_000,
+    );
+    let text = '';
+    await runAdmin(['payments', '--json'], env, { write: (c: string) => (text += c) });
+    const [first] = JSON.parse(text) as (FeeOutput & { beef: string })[];
+    const fee: FeeOutput = { ...first, beefBase64: first.beef };
+    await expect(fresh.internalize(fee)).rejects.toThrow();
+
+    await storage.resume();
+    // Already internalized by the app's wallet: a retry after a lost answer merges, no double count.
+    await fresh.internalize(fee);
+    expect(await fresh.balance()).toBe(20);
   });
 });
