@@ -124,6 +124,7 @@ export class EnvironmentVariables {
   @IsString()
   FIREBASE_SERVICE_ACCOUNT_PATH?: string;
 
+  /** The wallet storage server keeping the server's own wallet, into which fees are internalized; empty: none. */
   @IsString()
   WALLET_STORAGE_URL: string = '';
 

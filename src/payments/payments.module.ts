@@ -5,15 +5,15 @@ import { PaymentVerifier } from './payment-verifier';
 import { SpvPaymentVerifier } from './spv-payment-verifier';
 import { MerkleRootChecker } from './spv/merkle-root-checker';
 import { FeeCollector } from './fees/fee-collector.service';
-import { FEE_WALLET } from './fees/fee-wallet';
+import { feeWalletProvider, feeWalletServicesProvider } from './fees/fee-wallet.provider';
 
 /** Delivery-fee payments: verification before a send, the ledger inside its transaction. */
 @Module({
   providers: [
     chainTrackerProvider,
     MerkleRootChecker,
-    // No wallet implementation ships yet: fees stay pending for the operator to sweep.
-    { provide: FEE_WALLET, useValue: null },
+    feeWalletServicesProvider,
+    feeWalletProvider,
     FeeCollector,
     { provide: PaymentVerifier, useClass: SpvPaymentVerifier },
     PaymentLedger,
