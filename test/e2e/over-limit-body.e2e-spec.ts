@@ -4,7 +4,7 @@ import { whileHealthy } from '../helpers/health-during';
 import { parseResponse, rawUpload } from '../helpers/raw-upload';
 
 // The default MAX_BODY_BYTES and the 21 MiB body of the review: large enough that the client is
-// still uploading when the server sees the limit (docs/protocol/limits.md#limits).
+// still uploading when the server sees the limit (docs/protocol/limits.md#configurable-limits).
 const LIMIT = 20 * 1024 * 1024;
 const CHUNK = Buffer.alloc(1024 * 1024, 'x');
 const CHUNKS = 21;
