@@ -1,11 +1,14 @@
+import { PeerMessage } from '@bsv/message-box-client';
 import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
 import { SessionStore } from '../../src/auth/sessions/session-store';
 import { newWallet, settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { whileHealthy } from '../helpers/health-during';
+import { newMessageBoxClient } from '../helpers/message-box-client';
 import { ProbeModule } from '../helpers/probe.module';
 import { RawAuthClient } from '../helpers/raw-auth-client';
+import { Inbox } from '../helpers/socket-inbox';
 import { RawSocketPeer, RawSocketPeerOptions } from '../helpers/socket-raw-peer';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -197,6 +200,27 @@ describe('socket and session budgets', () => {
     await listener.next('leftRoom');
     expect(await listener.closedByServer(10000)).toBe('io server disconnect');
     expect(listener.unverifiable).toEqual([]);
+  });
+
+  it('keeps the official client listening past SOCKET_IDLE_TIMEOUT_SECONDS', async () => {
+    const t = await app({ SOCKET_IDLE_TIMEOUT_SECONDS: '1' });
+    const [bob, alice] = [newMessageBoxClient(t.url), newMessageBoxClient(t.url)];
+    try {
+      const inbox = new Inbox<PeerMessage>();
+      await bob.listenForLiveMessages({ messageBox: 'inbox', onMessage: inbox.push });
+      // An idle socket opened after bob's has been closed: bob's is older than the timeout.
+      const idle = await authenticated(t);
+      expect(await idle.closedByServer(10000)).toBe('io server disconnect');
+      await alice.sendMessage({
+        recipient: await bob.getIdentityKey(),
+        messageBox: 'inbox',
+        body: 'still listening',
+      });
+      expect((await inbox.next(10000)).body).toBe('still listening');
+    } finally {
+      await bob.disconnectWebSocket();
+      await alice.disconnectWebSocket();
+    }
   });
 
   it('restarts the idle clock at every verified event', async () => {
