@@ -286,6 +286,10 @@ export class EnvironmentVariables {
   @IntegerSetting('SOCKET_AUTH_TIMEOUT_SECONDS', 1, 3600)
   SOCKET_AUTH_TIMEOUT_SECONDS: number = 30;
 
+  /** Seconds a verified socket in no room may stay silent before it is closed; 0 = never. */
+  @IntegerSetting('SOCKET_IDLE_TIMEOUT_SECONDS', 0, 86400)
+  SOCKET_IDLE_TIMEOUT_SECONDS: number = 300;
+
   /** Largest handshake body (POST /.well-known/auth), refused before it is parsed. */
   @IntegerSetting('HANDSHAKE_MAX_BODY_BYTES', 256, 1048576)
   HANDSHAKE_MAX_BODY_BYTES: number = 8 * 1024;

@@ -29,6 +29,8 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   private readonly prefix: string;
   // ---- Connection budgets. ----
   private readonly authTimeoutMs: number;
+  /** 0: verified sockets are never closed for idleness. */
+  private readonly idleTimeoutMs: number;
   private readonly maxPerIp: number;
   private readonly maxPerIdentity: number;
   private readonly proxyHops: number;
@@ -51,6 +53,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     );
     this.prefix = config.get('ROUTING_PREFIX', { infer: true });
     this.authTimeoutMs = config.get('SOCKET_AUTH_TIMEOUT_SECONDS', { infer: true }) * 1000;
+    this.idleTimeoutMs = config.get('SOCKET_IDLE_TIMEOUT_SECONDS', { infer: true }) * 1000;
     this.maxPerIp = config.get('SOCKET_MAX_PER_IP', { infer: true });
     this.maxPerIdentity = config.get('SOCKET_MAX_PER_IDENTITY', { infer: true });
     this.proxyHops = config.get('TRUST_PROXY_HOPS', { infer: true });
@@ -75,9 +78,8 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     }
     this.openByIp.set(ip, open + 1);
     const session = new SocketSession(socket, ip);
-    session.authTimer = setTimeout(
-      () => this.close(session, 'no verified message in time'),
-      this.authTimeoutMs,
+    session.setDeadline(this.authTimeoutMs, () =>
+      this.close(session, 'no verified message in time'),
     );
     socket.on(AUTH_MESSAGE_EVENT, (raw: unknown) => this.enqueue(session, raw));
     socket.once('disconnect', () => this.forget(session));
@@ -112,11 +114,14 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     await this.auth.verify(session, message);
     const event = decodeEvent(message.payload);
     const identityKey = session.identityKey as string;
+    session.lastActiveAt = Date.now();
     if (!known) {
       if (this.registry.socketsOf(identityKey).size >= this.maxPerIdentity) {
         throw new ProtocolViolation('too many sockets for this identity');
       }
-      clearTimeout(session.authTimer);
+      // The authentication deadline is met: the idle one takes its place.
+      session.clearDeadline();
+      this.armIdleDeadline(session);
       (session.socket.data as { identityKey?: string }).identityKey = identityKey;
       this.registry.add(session);
     }
@@ -131,6 +136,25 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
       throw error;
     }
     await this.events.handle(session, identityKey, event);
+    // A leaveRoom of the last room restarts the idle clock.
+    if (!session.deadline && session.roomCount === 0) this.armIdleDeadline(session);
+  }
+
+  /**
+   * A verified socket in no room, silent for SOCKET_IDLE_TIMEOUT_SECONDS, is closed like any
+   * socket over a limit (docs/protocol/realtime.md#idle-sockets). A socket in a room is a live
+   * listener (the official client listens for hours and never reconnects after a server-side
+   * close): it stays, bounded by the per-identity and per-IP socket budgets, and engine.io's
+   * heartbeat drops it if the peer dies. Its timer is re-armed when it leaves its last room.
+   */
+  private armIdleDeadline(session: SocketSession, ms = this.idleTimeoutMs): void {
+    if (this.idleTimeoutMs === 0 || session.closed) return;
+    session.setDeadline(ms, () => {
+      if (session.closed || session.roomCount > 0) return;
+      const idleMs = Date.now() - session.lastActiveAt;
+      if (idleMs >= this.idleTimeoutMs) this.close(session, 'idle, in no room');
+      else this.armIdleDeadline(session, this.idleTimeoutMs - idleMs);
+    });
   }
 
   private reject(session: SocketSession, error: unknown): void {
@@ -155,7 +179,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   private forget(session: SocketSession): void {
     if (session.closed) return;
     session.closed = true;
-    clearTimeout(session.authTimer);
+    session.clearDeadline();
     const open = (this.openByIp.get(session.ip) ?? 1) - 1;
     if (open > 0) this.openByIp.set(session.ip, open);
     else this.openByIp.delete(session.ip);

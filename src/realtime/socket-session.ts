@@ -23,7 +23,13 @@ export class SocketSession {
   queue: Promise<void> = Promise.resolve();
   /** Boxes this socket sent leaveRoom for (and not joined again): no delivery there (docs/protocol/realtime.md#delivery-policy). */
   readonly leftBoxes = new Set<string>();
-  authTimer?: NodeJS.Timeout;
+  /**
+   * The socket's one timer: first the authentication deadline, then the idle deadline. It is not
+   * reset per event (events only move `lastActiveAt`): when it fires it checks and re-arms itself.
+   */
+  deadline?: NodeJS.Timeout;
+  /** Date.now() of the latest verified message (the idle clock). */
+  lastActiveAt = Date.now();
   closed = false;
 
   constructor(
@@ -31,6 +37,25 @@ export class SocketSession {
     /** The client's address (X-Forwarded-For per TRUST_PROXY_HOPS), for the per-IP budgets. */
     readonly ip: string = 'unknown',
   ) {}
+
+  /** Replaces the pending deadline (if any) with `onExpire` after `ms`. */
+  setDeadline(ms: number, onExpire: () => void): void {
+    clearTimeout(this.deadline);
+    this.deadline = setTimeout(() => {
+      this.deadline = undefined;
+      onExpire();
+    }, ms);
+  }
+
+  clearDeadline(): void {
+    clearTimeout(this.deadline);
+    this.deadline = undefined;
+  }
+
+  /** Rooms joined: Socket.IO also puts every socket in a room of its own id, not counted. */
+  get roomCount(): number {
+    return this.socket.rooms.size - (this.socket.rooms.has(this.socket.id) ? 1 : 0);
+  }
 
   get identityKey(): string | undefined {
     return this.binding?.identityKey;

@@ -1,11 +1,14 @@
+import { PeerMessage } from '@bsv/message-box-client';
 import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
 import { SessionStore } from '../../src/auth/sessions/session-store';
 import { newWallet, settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { whileHealthy } from '../helpers/health-during';
+import { newMessageBoxClient } from '../helpers/message-box-client';
 import { ProbeModule } from '../helpers/probe.module';
 import { RawAuthClient } from '../helpers/raw-auth-client';
+import { Inbox } from '../helpers/socket-inbox';
 import { RawSocketPeer, RawSocketPeerOptions } from '../helpers/socket-raw-peer';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -161,6 +164,87 @@ describe('socket and session budgets', () => {
     const t = await app({ SOCKET_AUTH_TIMEOUT_SECONDS: '1' });
     const idle = await peer(t).connect();
     expect(await idle.closedByServer(5000)).toBe('io server disconnect');
+  });
+
+  it('closes a verified socket in no room after SOCKET_IDLE_TIMEOUT_SECONDS; a listener in a room stays', async () => {
+    const t = await app({ SOCKET_IDLE_TIMEOUT_SECONDS: '1' });
+    const listener = await authenticated(t);
+    const room = `${listener.identityKey}-inbox`;
+    await listener.send('joinRoom', room);
+    await listener.next('joinedRoom');
+    const idle = await authenticated(t);
+    expect(await idle.closedByServer(10000)).toBe('io server disconnect');
+    // A second idle socket, opened after the first was closed: once it is gone too, the
+    // listener has outlived the timeout at least once, and still receives live messages.
+    const later = await authenticated(t);
+    expect(await later.closedByServer(10000)).toBe('io server disconnect');
+    const res = await new AuthFetch(newWallet()).fetch(`${t.url}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        message: {
+          recipient: listener.identityKey,
+          messageBox: 'inbox',
+          messageId: 'm1',
+          body: 'hi',
+        },
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect((await listener.next(`sendMessage-${room}`)).data).toMatchObject({
+      messageId: 'm1',
+      body: 'hi',
+    });
+    // Leaving its last room makes it idle again: the clock restarts and the socket is closed.
+    await listener.send('leaveRoom', room);
+    await listener.next('leftRoom');
+    expect(await listener.closedByServer(10000)).toBe('io server disconnect');
+    expect(listener.unverifiable).toEqual([]);
+  });
+
+  it('keeps the official client listening past SOCKET_IDLE_TIMEOUT_SECONDS', async () => {
+    const t = await app({ SOCKET_IDLE_TIMEOUT_SECONDS: '1' });
+    const [bob, alice] = [newMessageBoxClient(t.url), newMessageBoxClient(t.url)];
+    try {
+      const inbox = new Inbox<PeerMessage>();
+      await bob.listenForLiveMessages({ messageBox: 'inbox', onMessage: inbox.push });
+      // An idle socket opened after bob's has been closed: bob's is older than the timeout.
+      const idle = await authenticated(t);
+      expect(await idle.closedByServer(10000)).toBe('io server disconnect');
+      await alice.sendMessage({
+        recipient: await bob.getIdentityKey(),
+        messageBox: 'inbox',
+        body: 'still listening',
+      });
+      expect((await inbox.next(10000)).body).toBe('still listening');
+    } finally {
+      await bob.disconnectWebSocket();
+      await alice.disconnectWebSocket();
+    }
+  });
+
+  it('restarts the idle clock at every verified event', async () => {
+    const t = await app({ SOCKET_IDLE_TIMEOUT_SECONDS: '1' });
+    // `busy` first: without the reset, its deadline would come before the reference's.
+    const busy = await authenticated(t);
+    const reference = await authenticated(t);
+    const referenceClosed = reference.closedByServer(10000);
+    let closed = false;
+    void referenceClosed.then(() => (closed = true));
+    // Events in a row on `busy` until the silent reference socket, opened after it, is closed.
+    let events = 0;
+    while (!closed) {
+      await busy.send('authenticated', { identityKey: busy.identityKey });
+      await busy.next('authenticationSuccess');
+      events++;
+    }
+    expect(await referenceClosed).toBe('io server disconnect');
+    expect(events).toBeGreaterThan(0);
+    // `busy` has been open longer than the timeout, yet is still served.
+    await busy.send('authenticated', { identityKey: busy.identityKey });
+    expect((await busy.next('authenticationSuccess')).data).toEqual({ status: 'success' });
+    // Silent from now on, it goes the same way.
+    expect(await busy.closedByServer(10000)).toBe('io server disconnect');
   });
 
   it('refuses a Socket.IO frame above SOCKET_MAX_FRAME_BYTES (default 4 MiB) and keeps serving', async () => {
