@@ -9,10 +9,8 @@ import { requireOrSkip } from './helpers/require-or-skip';
 import { ServerInstance } from './helpers/server-instance';
 import { SmallDisk, tmpfsMissing } from './helpers/tmpfs-mount';
 
-const describeWithTmpfs = requireOrSkip(
-  tmpfsMissing() === undefined,
-  tmpfsMissing() ?? 'a tmpfs can be mounted',
-);
+const noTmpfs = tmpfsMissing();
+const describeWithTmpfs = requireOrSkip(noTmpfs === undefined, noTmpfs ?? '');
 /** Room for the schema and the messages sent before the filler takes the rest. */
 const DISK_BYTES = 64 * 1024 * 1024;
 /**
