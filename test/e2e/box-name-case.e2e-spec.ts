@@ -4,7 +4,9 @@ import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { settlesWithin } from '../helpers/auth-clients';
 import { describeEachDatabase, describeOnDatabase } from '../helpers/database-targets';
+import { newMessageBoxClient } from '../helpers/message-box-client';
 import { buildPayment } from '../helpers/payment-builder';
+import { collectEvents } from '../helpers/socket-events';
 import { SignedParty, signedHttpSuite } from '../helpers/signed-http-suite';
 
 /**
@@ -53,6 +55,35 @@ describeEachDatabase('box name case on $name', (target) => {
     expect(paid.status).toBe(200);
     expect(await listed(bob.http, 'Notifications')).toBe(1);
     expect(await listed(bob.http, 'notifications')).toBe(0);
+  });
+
+  it('an unpaid live send to `Notifications` over the socket is refused like one over HTTP', async () => {
+    const [alice, bob] = [await party(), await party()];
+    const client = newMessageBoxClient(app().url, alice.wallet.asWallet());
+    try {
+      await client.initializeConnection();
+      const socket = client.testSocket;
+      if (!socket) throw new Error('the official client opened no socket');
+      const acks = collectEvents<Record<string, unknown>>(
+        socket,
+        `sendMessageAck-${bob.key}-Notifications`,
+      );
+      // The client logs the HTTP 400 of its fallback even with logging off.
+      const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      await expect(
+        client.sendLiveMessage(
+          { recipient: bob.key, messageBox: 'Notifications', body: 'free?' },
+          app().url,
+        ),
+      ).rejects.toThrow(/400/);
+      quiet.mockRestore();
+      expect(acks).toEqual([
+        expect.objectContaining({ status: 'error', code: 'ERR_MISSING_PAYMENT_TX' }),
+      ]);
+      expect(await listed(bob.http, 'Notifications')).toBe(0);
+    } finally {
+      await client.disconnectWebSocket();
+    }
   });
 
   it('a rule blocking a sender on the lower-case box blocks it on every case variant, at once despite the cache', async () => {
