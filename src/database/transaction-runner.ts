@@ -22,7 +22,7 @@ export class TransactionRunner {
 
   /** Several statements, all or nothing. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.sqlite) return this.queued(() => this.dataSource.transaction(work));
+    if (this.sqlite) return this.queued(() => this.sqliteTransaction(work));
     return this.withRetry(() => this.dataSource.transaction(work));
   }
 
@@ -37,6 +37,33 @@ export class TransactionRunner {
       }
     };
     return this.sqlite ? this.queued(once) : this.withRetry(once);
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, an OR
+   * ROLLBACK conflict); TypeORM's ROLLBACK then fails ("no transaction is active") and its one
+   * query runner keeps believing a transaction is open. Every later transaction would become a
+   * SAVEPOINT, and the first one refused after that (ROLLBACK TO leaves the real transaction open)
+   * would leave an open transaction that silently holds every later write: answered 200, seen by
+   * this connection, never committed. So after any failure the state is made true again: at most
+   * one transaction runs at a time here, so none may be open once it has ended.
+   */
+  private async sqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      const runner = this.dataSource.createQueryRunner() as QueryRunner & {
+        isTransactionActive: boolean;
+        transactionDepth: number;
+      };
+      if (runner.isTransactionActive) {
+        // Fails harmlessly when SQLite already rolled back; ends the transaction when it did not.
+        await runner.query('ROLLBACK').catch(() => undefined);
+        runner.isTransactionActive = false;
+        runner.transactionDepth = 0;
+      }
+      throw error;
+    }
   }
 
   private queued<T>(work: () => Promise<T>): Promise<T> {

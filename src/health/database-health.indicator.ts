@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 
 const TIMEOUT_MS = 1500;
-/** A write probe costs a small transaction: its result is reused for this long. */
+/** A write probe costs a small write: a success is reused for this long. */
 const WRITE_PROBE_REUSE_MS = 5000;
+/** A failed probe costs next to nothing (the write is refused at once): readiness returns soon after the disk does. */
+const FAILED_PROBE_REUSE_MS = 1000;
 /** Large enough to need fresh pages, like a real message, not just a rewrite of one page. */
 const PROBE_BYTES = 16 * 1024;
 
@@ -41,7 +43,8 @@ export class DatabaseHealthIndicator {
 
   private async writeProbe(): Promise<void> {
     const now = Date.now();
-    if (!this.lastProbe || now - this.lastProbe.at > WRITE_PROBE_REUSE_MS) {
+    const reuseMs = this.lastProbe?.error ? FAILED_PROBE_REUSE_MS : WRITE_PROBE_REUSE_MS;
+    if (!this.lastProbe || now - this.lastProbe.at > reuseMs) {
       let error: string | undefined;
       try {
         await withTimeout(this.probeOnce());

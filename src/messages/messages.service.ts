@@ -9,8 +9,7 @@ import { requirePayment } from '../payments/payment-presence';
 import { PaymentLedger } from '../payments/payment-ledger';
 import { sendDigest } from '../payments/send-digest';
 import { PaymentVerifier, VerifiedPayment } from '../payments/payment-verifier';
-import { RecipientFeesService } from '../permissions/recipient-fees.service';
-import { ServerFeesService } from '../permissions/server-fees.service';
+import { BoxPricesService } from '../permissions/box-prices.service';
 import { MessageBudgets } from './message-budgets';
 import { ListMessagesQuery } from './message-requests';
 import { MessagesRepository, NewMessage } from './messages.repository';
@@ -36,8 +35,7 @@ export class MessagesService {
   constructor(
     private readonly repository: MessagesRepository,
     private readonly transactions: TransactionRunner,
-    private readonly recipientFees: RecipientFeesService,
-    private readonly serverFees: ServerFeesService,
+    private readonly prices: BoxPricesService,
     private readonly payments: PaymentVerifier,
     private readonly ledger: PaymentLedger,
     private readonly events: EventBus,
@@ -123,10 +121,11 @@ export class MessagesService {
   /** Refuses blocked deliveries; verifies the payment when one is due, before any side effect. */
   private async checkFees(sender: string, cmd: SendMessageCommand): Promise<VerifiedPayment> {
     const recipients = cmd.pairs.map((p) => p.recipient);
-    const [deliveryFee, fees] = await Promise.all([
-      this.serverFees.deliveryFee(cmd.messageBox),
-      this.recipientFees.feesFor(sender, cmd.messageBox, recipients),
-    ]);
+    const { deliveryFee, recipientFees: fees } = await this.prices.pricesFor(
+      sender,
+      cmd.messageBox,
+      recipients,
+    );
     const blocked = [...fees].filter(([, fee]) => fee === -1).map(([r]) => r);
     if (blocked.length > 0) {
       throw new AppError('ERR_DELIVERY_BLOCKED', `Blocked recipients: ${blocked.join(', ')}`, 403, {

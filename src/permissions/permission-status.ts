@@ -10,3 +10,9 @@ export function permissionStatus(fee: number): PermissionStatus {
 export const BLOCKED_FEE = -1;
 /** Fees are stored in a 32-bit signed column. */
 export const MAX_FEE = 2147483647;
+
+/** Of two recipient fees for one delivery, the stricter: blocked by either is blocked, else the higher. */
+export function stricterRecipientFee(a: number, b: number): number {
+  if (a === BLOCKED_FEE || b === BLOCKED_FEE) return BLOCKED_FEE;
+  return Math.max(a, b);
+}

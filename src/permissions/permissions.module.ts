@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BoxPricesService } from './box-prices.service';
 import { MessagePermissionEntity } from './message-permission.entity';
 import { PermissionsController } from './permissions.controller';
 import { PermissionsRepository } from './permissions.repository';
@@ -14,12 +15,13 @@ import { ServerFeesService } from './server-fees.service';
   imports: [TypeOrmModule.forFeature([MessagePermissionEntity, ServerFeeEntity])],
   controllers: [PermissionsController],
   providers: [
+    BoxPricesService,
     PermissionsRepository,
     PermissionsService,
     RecipientFeesService,
     ServerFeesRepository,
     ServerFeesService,
   ],
-  exports: [RecipientFeesService, ServerFeesService],
+  exports: [BoxPricesService, RecipientFeesService, ServerFeesService],
 })
 export class PermissionsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
+import { BoxPricesService } from './box-prices.service';
 import { BOX_WIDE_SENDER } from './message-permission.entity';
 import {
   GetPermissionQuery,
@@ -11,7 +12,6 @@ import { permissionStatus } from './permission-status';
 import { permissionListItem, permissionView, setPermissionDescription } from './permission-views';
 import { PermissionsRepository } from './permissions.repository';
 import { RecipientFeesService } from './recipient-fees.service';
-import { ServerFeesService } from './server-fees.service';
 
 /** The permission routes (docs/protocol/http-api.md#post-permissionsset and the three after it) and fees (docs/protocol/fees-and-payments.md#two-prices); the caller is always `identityKey`. */
 @Injectable()
@@ -19,7 +19,7 @@ export class PermissionsService {
   constructor(
     private readonly repository: PermissionsRepository,
     private readonly recipientFees: RecipientFeesService,
-    private readonly serverFees: ServerFeesService,
+    private readonly prices: BoxPricesService,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -70,10 +70,11 @@ export class PermissionsService {
   }
 
   async quote(identityKey: string, q: QuoteQuery) {
-    const [deliveryFee, fees] = await Promise.all([
-      this.serverFees.deliveryFee(q.messageBox),
-      this.recipientFees.feesFor(identityKey, q.messageBox, q.recipients),
-    ]);
+    const { deliveryFee, recipientFees: fees } = await this.prices.pricesFor(
+      identityKey,
+      q.messageBox,
+      q.recipients,
+    );
     if (q.single) {
       return {
         status: 'success' as const,

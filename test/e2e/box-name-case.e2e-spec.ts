@@ -1,78 +1,144 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { AuthFetch } from '@bsv/sdk';
 import { DataSource } from 'typeorm';
+import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
 import { MIGRATIONS } from '../../src/database/migrations';
-import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
-import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { describeEachDatabase } from '../helpers/database-targets';
-import { testAppOnDatabase } from '../helpers/test-app-on-database';
-import { testEnvironment } from '../helpers/test-environment';
+import { settlesWithin } from '../helpers/auth-clients';
+import { describeEachDatabase, describeOnDatabase } from '../helpers/database-targets';
+import { newMessageBoxClient } from '../helpers/message-box-client';
+import { buildPayment } from '../helpers/payment-builder';
+import { collectEvents } from '../helpers/socket-events';
+import { SignedParty, signedHttpSuite } from '../helpers/signed-http-suite';
 
 /**
- * Box names are exact on every database: `Notifications` is a different box from the paid
- * `notifications`, priced and stored as such, so a case variant never delivers unpaid into a
- * paid box.
+ * Box names are stored exactly, but a box is priced as the stricter of its own rules and those of
+ * its lower-case form (docs/protocol/fees-and-payments.md#case-variants-pay-at-least-the-lower-case-price):
+ * `Notifications` costs what the paid `notifications` costs, and a paid send lands in its own box.
  */
-describeEachDatabase('box names compare exactly on $name', (target) => {
-  let t!: TestApp;
-  testAppOnDatabase(
-    target,
-    (env) => createTestApp(testEnvironment(env)),
-    (app) => (t = app),
-  );
+describeEachDatabase('box name case on $name', (target) => {
+  const { app, party, post } = signedHttpSuite(target);
 
-  async function party() {
-    const wallet = newWallet(PrivateKey.fromRandom());
-    return { key: await identityOf(wallet), http: new AuthFetch(wallet) };
-  }
-
-  async function post(who: AuthFetch, path: string, body: unknown) {
-    const res = await settlesWithin(
-      who.fetch(`${t.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    );
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  }
-
-  const send = (from: AuthFetch, recipient: string, messageBox: string) =>
+  const send = (from: AuthFetch, recipient: string, messageBox: string, payment?: unknown) =>
     post(from, '/sendMessage', {
       message: { recipient, messageBox, messageId: `id-${Math.random()}`, body: 'hi' },
+      ...(payment ? { payment } : {}),
     });
   const listed = async (who: AuthFetch, messageBox: string) =>
     ((await post(who, '/listMessages', { messageBox })).json.messages as unknown[]).length;
-
-  it('an unpaid send to `Notifications` lands in its own box, never in the paid `notifications`', async () => {
-    const [alice, bob] = [await party(), await party()];
-    const quote = await settlesWithin(
-      alice.http.fetch(`${t.url}/permissions/quote?recipient=${bob.key}&messageBox=Notifications`),
+  const quote = async (who: SignedParty, recipient: string, messageBox: string) => {
+    const res = await settlesWithin(
+      who.http.fetch(
+        `${app().url}/permissions/quote?recipient=${recipient}&messageBox=${messageBox}`,
+      ),
     );
-    expect(((await quote.json()) as { quote: unknown }).quote).toEqual({
-      deliveryFee: 0,
-      recipientFee: 0,
+    return ((await res.json()) as { quote: unknown }).quote;
+  };
+  const paymentFor = (from: SignedParty, recipient: string) =>
+    buildPayment(from.wallet, app().app.get(CryptoProvider).identityKey, [
+      { to: 'server', satoshis: 10 },
+      { to: recipient, satoshis: 10 },
+    ]);
+
+  it('`Notifications` is quoted like `notifications`, refused unpaid, and a paid send lands in its own box', async () => {
+    const [alice, bob] = [await party(), await party()];
+    expect(await quote(alice, bob.key, 'notifications')).toEqual({
+      deliveryFee: 10,
+      recipientFee: 10,
     });
-    expect((await send(alice.http, bob.key, 'Notifications')).status).toBe(200);
-    expect(await listed(bob.http, 'notifications')).toBe(0);
-    expect(await listed(bob.http, 'Notifications')).toBe(1);
-    const unpaid = await send(alice.http, bob.key, 'notifications');
+    expect(await quote(alice, bob.key, 'Notifications')).toEqual(
+      await quote(alice, bob.key, 'notifications'),
+    );
+    const unpaid = await send(alice.http, bob.key, 'Notifications');
     expect(unpaid).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
+    expect(await listed(bob.http, 'Notifications')).toBe(0);
+
+    const paid = await send(alice.http, bob.key, 'Notifications', await paymentFor(alice, bob.key));
+    expect(paid.status).toBe(200);
+    expect(await listed(bob.http, 'Notifications')).toBe(1);
+    expect(await listed(bob.http, 'notifications')).toBe(0);
   });
 
-  it("a recipient's rule applies to the exact box name only, in the database and in the cache", async () => {
+  it('an unpaid live send to `Notifications` over the socket is refused like one over HTTP', async () => {
     const [alice, bob] = [await party(), await party()];
-    const set = await post(bob.http, '/permissions/set', { messageBox: 'Paid', recipientFee: 50 });
+    const client = newMessageBoxClient(app().url, alice.wallet.asWallet());
+    try {
+      await client.initializeConnection();
+      const socket = client.testSocket;
+      if (!socket) throw new Error('the official client opened no socket');
+      const acks = collectEvents<Record<string, unknown>>(
+        socket,
+        `sendMessageAck-${bob.key}-Notifications`,
+      );
+      // The client logs the HTTP 400 of its fallback even with logging off.
+      const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      await expect(
+        client.sendLiveMessage(
+          { recipient: bob.key, messageBox: 'Notifications', body: 'free?' },
+          app().url,
+        ),
+      ).rejects.toThrow(/400/);
+      quiet.mockRestore();
+      expect(acks).toEqual([
+        expect.objectContaining({ status: 'error', code: 'ERR_MISSING_PAYMENT_TX' }),
+      ]);
+      expect(await listed(bob.http, 'Notifications')).toBe(0);
+    } finally {
+      await client.disconnectWebSocket();
+    }
+  });
+
+  it('a rule blocking a sender on the lower-case box blocks it on every case variant, at once despite the cache', async () => {
+    const [alice, bob] = [await party(), await party()];
+    // Priced (and cached) before the rule exists.
+    expect(await quote(alice, bob.key, 'NOTIFICATIONS')).toEqual({
+      deliveryFee: 10,
+      recipientFee: 10,
+    });
+    const set = await post(bob.http, '/permissions/set', {
+      messageBox: 'notifications',
+      sender: alice.key,
+      recipientFee: -1,
+    });
     expect(set.status).toBe(200);
+    expect(await quote(alice, bob.key, 'NOTIFICATIONS')).toEqual({
+      deliveryFee: 10,
+      recipientFee: -1,
+    });
+    const blocked = await send(
+      alice.http,
+      bob.key,
+      'NOTIFICATIONS',
+      await paymentFor(alice, bob.key),
+    );
+    expect(blocked).toMatchObject({ status: 403, json: { code: 'ERR_DELIVERY_BLOCKED' } });
+    expect(await listed(bob.http, 'NOTIFICATIONS')).toBe(0);
+  });
+
+  it("a rule on a mixed-case box prices that box only; the lower-case box's rule prices both", async () => {
+    const [alice, bob] = [await party(), await party()];
+    expect(
+      (await post(bob.http, '/permissions/set', { messageBox: 'Paid', recipientFee: 50 })).status,
+    ).toBe(200);
     expect((await send(alice.http, bob.key, 'paid')).status).toBe(200);
     const charged = await send(alice.http, bob.key, 'Paid');
     expect(charged).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
     expect(await listed(bob.http, 'paid')).toBe(1);
     expect(await listed(bob.http, 'Paid')).toBe(0);
-  });
 
-  it('the migration makes box names and message ids binary and keeps the rows (MySQL/MariaDB)', async () => {
-    if (!t || target.name !== 'MariaDB') return;
-    const ds = t.app.get(DataSource);
+    expect(
+      (await post(bob.http, '/permissions/set', { messageBox: 'tips', recipientFee: 7 })).status,
+    ).toBe(200);
+    expect(await quote(alice, bob.key, 'Tips')).toEqual({ deliveryFee: 0, recipientFee: 7 });
+  });
+});
+
+describeOnDatabase('MariaDB', 'binary box-name migration on $name', (target) => {
+  const { app, party, post } = signedHttpSuite(target);
+
+  it('makes box names and message ids binary and keeps the rows', async () => {
+    const [alice, bob] = [await party(), await party()];
+    const message = { recipient: bob.key, messageBox: 'Inbox', messageId: 'kept', body: 'hi' };
+    expect((await post(alice.http, '/sendMessage', { message })).status).toBe(200);
+    const ds = app().app.get(DataSource);
     const rows = () =>
       ds.query<unknown[]>('SELECT messageBoxId, type, identityKey FROM messageBox ORDER BY 1');
     const collations = () =>

@@ -104,8 +104,21 @@ describe('delivery fees into the server wallet at WALLET_STORAGE_URL', () => {
     expect(pending.status).toBe('pending');
     expect(await storage.spendableOutputs(serverIdentity)).toEqual([]);
 
+    expect(services.broadcastTxids).not.toContain(pending.txid);
+
     expect(await collector.collectDue()).toBe(1);
     expect((await fees())[0]).toMatchObject({ status: 'internalized', lastError: null });
+    // internalizeAction records the new transaction for broadcast but does not send it
+    // (wallet-toolbox 2.1.26: storage/methods/internalizeAction.js broadcasts only when
+    // getProvenOrReq says `isNew`, which it never sets); the storage's Monitor sends it.
+    expect(await storage.broadcastStatus(pending.txid)).toBe('unsent');
+    expect(services.broadcastTxids).not.toContain(pending.txid);
+    await storage.broadcastWaiting();
+    expect(services.broadcastTxids.filter((txid) => txid === pending.txid)).toHaveLength(1);
+    expect(await storage.broadcastStatus(pending.txid)).toBe('unmined');
+    // Internalizing a transaction new to the storage broadcasts it, through the storage server's
+    // own services (wallet-toolbox storage/methods/internalizeAction.ts), exactly once.
+    expect(services.broadcastTxids.filter((txid) => txid === pending.txid)).toHaveLength(1);
     expect(await storage.spendableOutputs(serverIdentity)).toEqual([
       { txid: pending.txid, vout: 0, satoshis: 10 },
     ]);

@@ -1,36 +1,12 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { AuthFetch } from '@bsv/sdk';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../src/database/migrations';
-import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
-import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { describeEachDatabase } from '../helpers/database-targets';
-import { testAppOnDatabase } from '../helpers/test-app-on-database';
-import { testEnvironment } from '../helpers/test-environment';
+import { signedHttpSuite } from '../helpers/signed-http-suite';
 
 /** Resends are de-duplicated per (sender, recipient, messageId), never across senders. */
 describeEachDatabase('message de-duplication on $name', (target) => {
-  let t!: TestApp;
-  testAppOnDatabase(
-    target,
-    (env) => createTestApp(testEnvironment(env)),
-    (app) => (t = app),
-  );
-
-  async function party() {
-    const wallet = newWallet(PrivateKey.fromRandom());
-    return { key: await identityOf(wallet), http: new AuthFetch(wallet) };
-  }
-
-  async function post(who: AuthFetch, path: string, body: unknown) {
-    const res = await settlesWithin(
-      who.fetch(`${t.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    );
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  }
+  const { app, party, post } = signedHttpSuite(target);
 
   const sendTo = (from: AuthFetch, recipient: string, messageId: string, body: string) =>
     post(from, '/sendMessage', {
@@ -57,7 +33,7 @@ describeEachDatabase('message de-duplication on $name', (target) => {
   });
 
   it('the migration to the per-sender key keeps every existing message', async () => {
-    const ds = t.app.get(DataSource);
+    const ds = app().app.get(DataSource);
     const binding = MIGRATIONS.findIndex((m) => m.name === 'PaymentBinding1764160000000');
     const later = MIGRATIONS.length - binding - 1;
     for (let i = 0; i <= later; i++) await ds.undoLastMigration();

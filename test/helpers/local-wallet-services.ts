@@ -3,11 +3,14 @@ import { sdk } from '@bsv/wallet-toolbox-client';
 
 /**
  * The chain and broadcast services a wallet (and a wallet storage server) uses, for tests: the
- * blockchain is outside the machine, so merkle roots come from the test's ChainTracker and every
- * broadcast is accepted. Only what internalizing a payment calls is implemented;
+ * blockchain is outside the machine, so merkle roots come from the test's ChainTracker, and every
+ * broadcast is recorded (`broadcastTxids`) and accepted. Only what internalizing a payment calls is implemented;
  * anything else is missing (a TypeError), so a test never reaches the internet by accident.
  */
 export class LocalWalletServices {
+  /** Every txid handed to postBeef, in order: what would have reached the network. */
+  readonly broadcastTxids: string[] = [];
+
   constructor(
     readonly chain: sdk.Chain,
     private readonly tracker: ChainTracker,
@@ -21,7 +24,9 @@ export class LocalWalletServices {
     return this.tracker.currentHeight();
   }
 
-  postBeef(_beef: Beef, txids: string[]): Promise<sdk.PostBeefResult[]> {
+  postBeef(beef: Beef, txids: string[]): Promise<sdk.PostBeefResult[]> {
+    // Only what the BEEF really carries counts as broadcast.
+    this.broadcastTxids.push(...txids.filter((txid) => beef.findTxid(txid) !== undefined));
     return Promise.resolve([
       {
         name: 'local',

@@ -1,5 +1,13 @@
 import { CachedKeyDeriver, PrivateKey } from '@bsv/sdk';
-import { sdk, StorageKnex, StorageServer, Wallet, WalletStorageManager } from '@bsv/wallet-toolbox';
+import {
+  Monitor,
+  sdk,
+  StorageKnex,
+  StorageServer,
+  Task,
+  Wallet,
+  WalletStorageManager,
+} from '@bsv/wallet-toolbox';
 import knex, { Knex } from 'knex';
 import { Server } from 'node:http';
 import { join } from 'node:path';
@@ -20,6 +28,7 @@ export class WalletStorageServer {
     private readonly db: Knex,
     private readonly storage: StorageKnex,
     private readonly wallet: Wallet,
+    private readonly services: sdk.WalletServices,
   ) {}
 
   static async start(
@@ -47,7 +56,7 @@ export class WalletStorageServer {
       storage: new WalletStorageManager(key.toPublicKey().toString(), storage),
       services,
     });
-    const server = new WalletStorageServer(db, storage, wallet);
+    const server = new WalletStorageServer(db, storage, wallet, services);
     server.port = await freePort();
     server.url = `http://127.0.0.1:${server.port}`;
     await server.resume();
@@ -73,6 +82,35 @@ export class WalletStorageServer {
     const closed = new Promise<void>((done) => http.close(() => done()));
     http.closeAllConnections();
     await closed;
+  }
+
+  /**
+   * One pass of the toolbox Monitor's SendWaiting task over this storage, as the Monitor an
+   * operator runs next to the storage server does every 8 s (`addDefaultTasks`): it broadcasts
+   * the transactions internalizeAction left `unsent`. No age threshold here (the Monitor's default
+   * waits 7 s), and only this task: the others follow proofs from services the test does not have.
+   */
+  async broadcastWaiting(): Promise<string> {
+    const monitor = new Monitor({
+      chain: this.services.chain,
+      services: this.services,
+      storage: this.wallet.storage,
+      chaintracks: undefined as unknown as Monitor['chaintracks'],
+      msecsWaitPerMerkleProofServiceReq: 500,
+      taskRunWaitMsecs: 5000,
+      abandonedMsecs: 5 * Monitor.oneMinute,
+      unprovenAttemptsLimitTest: 100,
+      unprovenAttemptsLimitMain: 144,
+      maxRebroadcastAttempts: 0,
+    });
+    monitor.addTask(new Task.TaskSendWaiting(monitor, 8 * Monitor.oneSecond, 0));
+    return monitor.runTask(Task.TaskSendWaiting.taskName);
+  }
+
+  /** Status of the storage's broadcast request for `txid` (`unsent`, `unmined`, …), if any. */
+  async broadcastStatus(txid: string): Promise<string | undefined> {
+    const [req] = await this.storage.findProvenTxReqs({ partial: { txid } });
+    return req?.status;
   }
 
   /** The satoshis and outputs the storage holds for `identityKey`'s default basket. */

@@ -13,7 +13,8 @@ export interface FeeOutput {
 
 /**
  * The server's own wallet, as far as fee collection needs it: internalize one BRC-29 "wallet
- * payment" output (which also has the wallet's storage broadcast the transaction). Resolves once
+ * payment" output. The storage records the transaction for broadcast; its Monitor sends it (README
+ "How fees are collected"). Resolves once
  * the wallet has it; rejects on any failure, and the collector tries again later.
  */
 export abstract class FeeWallet {
