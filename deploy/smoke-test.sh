@@ -125,10 +125,14 @@ EOF
   wait_healthy || { compose logs --tail 30 2>&1 | tail -60; return 1; }
   say "  PASS  every container up and healthy after $(seconds_since "$started")s"
   local ok=0
+  c1=$(container_of messagebox)
+  # The server's own start-up summary (version, database flavour, Redis, ...): what it runs on.
+  say "  log   $("$DOCKER" logs "$c1" 2>&1 | grep -m1 -o 'Listening on [^"]*')"
+  check "the server runs on the MySQL service and Redis (start-up summary)" \
+    bash -c "'$DOCKER' logs $c1 2>&1 | grep -m1 'Listening on' | grep -qE 'database (mysql|mariadb), Redis on'" || ok=1
   mysql=$(container_of mysql)
   check "MySQL health check authenticates (a wrong password fails it)" \
     bash -c "! '$DOCKER' exec $mysql sh -c 'mysql -h 127.0.0.1 -u messagebox -pwrong-password -e \"SELECT 1\" messagebox'" || ok=1
-  c1=$(container_of messagebox)
   if [ "$profile" = single ]; then
     check "published on loopback only ($("$DOCKER" port "$c1" 8080 | head -1))" \
       bash -c "'$DOCKER' port $c1 8080 | grep -qx '127.0.0.1:$port'" || ok=1
@@ -160,6 +164,7 @@ say "docker: CLI $("$DOCKER" version --format '{{.Client.Version}}') ($DOCKER), 
 
 say ""
 say "== base images"
+based=$(date +%s)
 if [ "${SMOKE_STAND_INS:-1}" != 0 ]; then
   DOCKER=$DOCKER "$ROOT/deploy/stand-in-images.sh" all || die "base images"
 fi
@@ -168,6 +173,7 @@ for image in node:24-bookworm-slim mysql:8.4 redis:7-alpine nginx:1.27-alpine; d
     || die "$image is missing (no registry? run without SMOKE_STAND_INS=0)"
   if [ -n "$label" ]; then say "  $image = STAND-IN: $label"; else say "  $image = the real image"; fi
 done
+say "  ready in $(seconds_since "$based")s"
 
 say ""
 say "== image build (messagebox-server:local)"
