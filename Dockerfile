@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Multi-stage image: build with dev dependencies, prune them, ship only production dependencies
 # and dist/. Node.js 24 is the current LTS line (20 and 22 are tested too: README "Node.js").
 ARG NODE_IMAGE=node:24-bookworm-slim
