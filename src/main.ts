@@ -10,6 +10,7 @@ import { DbDriver, EnvironmentVariables } from './config/environment-variables';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
 import { createPinoLogger, flushStdoutLogs } from './logging/create-pino-logger';
 import { NestPinoLogger } from './logging/nest-pino-logger';
+import { describeError } from './common/errors/describe-error';
 
 function loadOrExit(): LoadedEnvironment {
   try {
@@ -28,7 +29,7 @@ function loadOrExit(): LoadedEnvironment {
  * its stack as one log line (JSON when JSON is chosen) for the log pipeline.
  */
 function failStartup(logger: PinoLogger | undefined, error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   process.stderr.write(`Start-up failed: ${message.split('\n')[0]}\n`);
   logger?.fatal({ err: error }, 'Start-up failed');
   flushStdoutLogs();
@@ -71,7 +72,7 @@ function handleSignals(app: NestExpressApplication, env: EnvironmentVariables, l
           process.exit(0);
         },
         (error: unknown) => {
-          log.error(error instanceof Error ? error.message : String(error));
+          log.error(describeError(error));
           flushStdoutLogs();
           process.exit(1);
         },

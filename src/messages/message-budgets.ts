@@ -38,7 +38,6 @@ export class MessageBudgets {
         throw new AppError(
           'ERR_RECIPIENT_STORAGE_FULL',
           `Recipient ${recipient} has ${this.recipientBytes} bytes of messages waiting at most; it must acknowledge some before more can be stored.`,
-          409,
           { recipient },
         );
       }
@@ -46,7 +45,6 @@ export class MessageBudgets {
         throw new AppError(
           'ERR_SENDER_STORAGE_FULL',
           `At most ${this.senderBytes} bytes of your messages may wait for recipient ${recipient}; it must acknowledge some before more can be stored.`,
-          409,
           { recipient },
         );
       }

@@ -129,7 +129,7 @@ export class MessagesService {
     ]);
     const blocked = [...fees].filter(([, fee]) => fee === -1).map(([r]) => r);
     if (blocked.length > 0) {
-      throw new AppError('ERR_DELIVERY_BLOCKED', `Blocked recipients: ${blocked.join(', ')}`, 403, {
+      throw new AppError('ERR_DELIVERY_BLOCKED', `Blocked recipients: ${blocked.join(', ')}`, {
         blockedRecipients: blocked,
       });
     }
@@ -175,7 +175,7 @@ export class MessagesService {
     const deleted = await this.transactions.single((runner) =>
       this.repository.deleteReceived(runner, identityKey, messageIds),
     );
-    if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!', 400);
+    if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!');
     this.events.publish('messages.acknowledged', { recipient: identityKey, count: deleted });
     return { status: 'success' as const };
   }

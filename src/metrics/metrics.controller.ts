@@ -35,9 +35,9 @@ export class MetricsController {
   @ApiOkResponse({ description: 'Prometheus text exposition format', type: String })
   @ApiPublicErrors({ 401: ['UNAUTHORIZED'], 404: ['ERR_NOT_FOUND'] })
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
-    if (!this.token) throw new AppError('ERR_NOT_FOUND', 'Not Found', 404);
+    if (!this.token) throw new AppError('ERR_NOT_FOUND', 'Not Found');
     if (!bearerMatches(authorization, this.token)) {
-      throw new AppError('UNAUTHORIZED', 'A valid metrics bearer token is required.', 401);
+      throw new AppError('UNAUTHORIZED', 'A valid metrics bearer token is required.');
     }
     return this.metrics.render();
   }

@@ -11,7 +11,7 @@ export class RateLimitedError extends AppError {
     description: string,
     readonly retryAfterSeconds: number,
   ) {
-    super('ERR_TOO_MANY_REQUESTS', description, 429);
+    super('ERR_TOO_MANY_REQUESTS', description);
   }
 }
 

@@ -9,6 +9,7 @@ import { DELIVER_EVENT } from './realtime.constants';
 import { roomIdOf } from './room-id';
 import { SocketRegistry } from './socket-registry';
 import { SocketSigner } from './socket-signer';
+import { describeError } from '../common/errors/describe-error';
 
 /**
  * Delivers a stored message to its recipient's sockets (docs/protocol/realtime.md#delivery-policy): on this instance
@@ -70,9 +71,7 @@ export class LiveDeliveryService {
     const sent = await Promise.all(
       sockets.map((s) =>
         this.signer.emitPayload(s, payload).catch((error: unknown) => {
-          this.logger.error(
-            `Live delivery failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          this.logger.error(`Live delivery failed: ${describeError(error)}`);
           return false;
         }),
       ),

@@ -14,6 +14,7 @@ import { SocketAuthenticator } from './socket-authenticator';
 import { SocketEventsHandler } from './socket-events.handler';
 import { SocketRegistry } from './socket-registry';
 import { SocketSession } from './socket-session';
+import { describeErrorWithStack } from '../common/errors/describe-error';
 
 /**
  * MessageBox live delivery over Socket.IO with BRC-103 per socket (docs/protocol/realtime.md#gateway-structure). Only
@@ -137,9 +138,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     if (error instanceof ProtocolViolation) {
       this.close(session, error.reason);
     } else {
-      this.logger.error(
-        `authMessage handling failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      this.logger.error(`authMessage handling failed: ${describeErrorWithStack(error)}`);
       this.close(session, 'internal error');
     }
   }

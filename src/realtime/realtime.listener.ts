@@ -5,6 +5,7 @@ import { MessageCreatedEvent } from '../common/events/domain-events';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { isRecord } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
+import { describeError } from '../common/errors/describe-error';
 
 /**
  * Pushes every stored message live, whichever path stored it (HTTP or socket): docs/protocol/realtime.md#live-delivery.
@@ -54,9 +55,7 @@ export class RealtimeListener {
         },
       })
       .catch((error: unknown) =>
-        this.logger.error(
-          `Live delivery of ${event.messageId} failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        this.logger.error(`Live delivery of ${event.messageId} failed: ${describeError(error)}`),
       );
   }
 }

@@ -10,6 +10,7 @@ import { REALTIME_LIMITS } from './realtime.constants';
 import { parseRoomId, RoomId } from './room-id';
 import { SocketSession } from './socket-session';
 import { SocketSigner } from './socket-signer';
+import { describeErrorWithStack } from '../common/errors/describe-error';
 
 type Ack = { status: 'success'; messageId: string } | Record<string, unknown>;
 
@@ -137,9 +138,7 @@ export class SocketEventsHandler {
     } catch (error) {
       const reply = toErrorReply(error);
       if (reply.unexpected) {
-        this.logger.error(
-          `Live sendMessage failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+        this.logger.error(`Live sendMessage failed: ${describeErrorWithStack(error)}`);
       }
       return reply.body;
     }

@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { EnvironmentVariables } from '../config/environment-variables';
 import { TransactionRunner } from '../database/transaction-runner';
 import { MessageRetentionRepository } from './message-retention.repository';
+import { describeError } from '../common/errors/describe-error';
 
 export const RETENTION_JOB = 'message-retention';
 const DAY_MS = 24 * 3600 * 1000;
@@ -30,9 +31,7 @@ export class MessageRetentionService implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const timer = setInterval(() => {
       this.purge().catch((error: unknown) =>
-        this.logger.error(
-          `Purge failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        this.logger.error(`Purge failed: ${describeError(error)}`),
       );
     }, PURGE_EVERY_MS);
     // The scheduler registry clears it on shutdown.

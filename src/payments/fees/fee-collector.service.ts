@@ -11,6 +11,7 @@ import { EnvironmentVariables } from '../../config/environment-variables';
 import { DeliveryPaymentEntity } from '../delivery-payment.entity';
 import { FeeOutboxRepository } from './fee-outbox.repository';
 import { FEE_WALLET, FeeWallet } from './fee-wallet';
+import { describeError } from '../../common/errors/describe-error';
 
 /** Longest wait for one internalization, and the longest pause between two attempts. */
 const ATTEMPT_TIMEOUT_MS = 60_000;
@@ -103,7 +104,7 @@ export class FeeCollector implements OnApplicationBootstrap, OnApplicationShutdo
       const attempts = row.attempts + 1;
       const backoff = Math.min(this.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
       const next = attempts >= this.maxAttempts ? null : new Date(now.getTime() + backoff);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       await this.outbox.attemptFailed(row.id, attempts, message, next);
       this.logger.warn(
         `fee ${row.txid}:${row.vout} not internalized (attempt ${attempts}): ${message}`,

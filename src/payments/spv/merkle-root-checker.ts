@@ -9,7 +9,6 @@ const unavailable = () =>
   new AppError(
     'ERR_PAYMENT_VERIFICATION_UNAVAILABLE',
     'Payments cannot be verified right now; try again later.',
-    503,
   );
 
 /**
@@ -64,7 +63,6 @@ export class MerkleRootChecker {
       throw new AppError(
         'ERR_TOO_MANY_REQUESTS',
         'Too many payments needing a block header lookup; try again in a minute.',
-        429,
       );
     }
     window.count++;
