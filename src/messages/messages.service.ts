@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { AppError } from '../common/errors/app-error';
 import { EventBus } from '../common/events/event-bus';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { TransactionRunner } from '../database/transaction-runner';
 import { requirePayment } from '../payments/payment-presence';
 import { PaymentLedger } from '../payments/payment-ledger';
@@ -43,9 +42,9 @@ export class MessagesService {
     private readonly events: EventBus,
     private readonly budgets: MessageBudgets,
     crypto: CryptoProvider,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.maxRecipients = config.get('MAX_RECIPIENTS_PER_SEND', { infer: true });
+    this.maxRecipients = limits.maxRecipientsPerSend;
     this.isValidKey = (hex) => crypto.isValidPublicKey(hex);
   }
 

@@ -1,10 +1,9 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { Public } from '../auth/public.decorator';
 import { AppError } from '../common/errors/app-error';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { ServerConfig } from '../config/configuration';
 import { ApiPublicErrors } from '../docs/api-errors.decorator';
 import { METRICS_SECURITY } from '../docs/openapi.setup';
 import { bearerMatches } from './metrics-token';
@@ -21,9 +20,9 @@ export class MetricsController {
 
   constructor(
     private readonly metrics: MetricsService,
-    config: ConfigService<EnvironmentVariables, true>,
+    server: ServerConfig,
   ) {
-    this.token = config.get('METRICS_TOKEN', { infer: true });
+    this.token = server.metricsToken;
   }
 
   @Public()

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Server } from 'socket.io';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { ServerConfig } from '../config/configuration';
 import { encodeEvent } from './authsocket-codec';
 import { DeliveryEnvelopes } from './delivery-envelope';
 import { LiveDelivery } from './live-message';
@@ -29,9 +28,9 @@ export class LiveDeliveryService {
   constructor(
     private readonly registry: SocketRegistry,
     private readonly signer: SocketSigner,
-    config: ConfigService<EnvironmentVariables, true>,
+    server: ServerConfig,
   ) {
-    this.envelopes = new DeliveryEnvelopes(config.get('SERVER_PRIVATE_KEY', { infer: true }));
+    this.envelopes = new DeliveryEnvelopes(server.privateKey);
   }
 
   /** Called by the gateway once Socket.IO is up; listens for other instances' deliveries. */

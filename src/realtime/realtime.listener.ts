@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { MessageCreatedEvent } from '../common/events/domain-events';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { RealtimeConfig } from '../config/configuration';
 import { isRecord } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
 import { describeError } from '../common/errors/describe-error';
@@ -23,9 +22,9 @@ export class RealtimeListener {
 
   constructor(
     private readonly delivery: LiveDeliveryService,
-    config: ConfigService<EnvironmentVariables, true>,
+    realtime: RealtimeConfig,
   ) {
-    this.maxLiveBytes = config.get('LIVE_MAX_BODY_BYTES', { infer: true });
+    this.maxLiveBytes = realtime.liveMaxBodyBytes;
   }
 
   @OnEvent('message.created')

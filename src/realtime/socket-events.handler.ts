@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { AppError } from '../common/errors/app-error';
 import { toErrorReply } from '../common/errors/error-body';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { RealtimeConfig } from '../config/configuration';
 import { MessagesService } from '../messages/messages.service';
 import { isRecord, SocketEvent } from './authsocket-codec';
 import { ProtocolViolation } from './protocol-violation';
@@ -27,9 +26,9 @@ export class SocketEventsHandler {
   constructor(
     private readonly signer: SocketSigner,
     private readonly messages: MessagesService,
-    config: ConfigService<EnvironmentVariables, true>,
+    realtime: RealtimeConfig,
   ) {
-    this.maxRooms = config.get('SOCKET_MAX_ROOMS', { infer: true });
+    this.maxRooms = realtime.maxRooms;
   }
 
   /**

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { TransactionRunner } from '../database/transaction-runner';
 import { MessageRetentionRepository } from './message-retention.repository';
 import { describeError } from '../common/errors/describe-error';
@@ -23,9 +22,9 @@ export class MessageRetentionService implements OnApplicationBootstrap {
     private readonly repository: MessageRetentionRepository,
     private readonly transactions: TransactionRunner,
     private readonly scheduler: SchedulerRegistry,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.days = config.get('MESSAGE_RETENTION_DAYS', { infer: true });
+    this.days = limits.messageRetentionDays;
   }
 
   onApplicationBootstrap(): void {

@@ -5,9 +5,8 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { EnvironmentVariables } from '../../config/environment-variables';
+import { PaymentsConfig } from '../../config/configuration';
 import { DeliveryPaymentEntity } from '../delivery-payment.entity';
 import { FeeOutboxRepository } from './fee-outbox.repository';
 import { FEE_WALLET, FeeWallet } from './fee-wallet';
@@ -38,12 +37,12 @@ export class FeeCollector implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(FEE_WALLET) private readonly wallet: FeeWallet | null,
     dataSource: DataSource,
-    config: ConfigService<EnvironmentVariables, true>,
+    payments: PaymentsConfig,
   ) {
     this.outbox = new FeeOutboxRepository(dataSource);
-    this.intervalMs = config.get('FEE_COLLECTION_INTERVAL_MS', { infer: true });
-    this.maxAttempts = config.get('FEE_MAX_ATTEMPTS', { infer: true });
-    this.retryBaseMs = config.get('FEE_RETRY_BASE_MS', { infer: true });
+    this.intervalMs = payments.feeCollectionIntervalMs;
+    this.maxAttempts = payments.feeMaxAttempts;
+    this.retryBaseMs = payments.feeRetryBaseMs;
   }
 
   onApplicationBootstrap(): void {
