@@ -239,20 +239,6 @@ export interface Configuration {
   logging: LoggingConfig;
 }
 
-/** The namespace classes, which are also their injection tokens. */
-export const CONFIGURATION_NAMESPACES = [
-  ServerConfig,
-  DatabaseConfig,
-  AuthConfig,
-  LimitsConfig,
-  RealtimeConfig,
-  RedisConfig,
-  PushConfig,
-  FeesConfig,
-  PaymentsConfig,
-  LoggingConfig,
-] as const;
-
 interface ParsedFiles {
   firebase?: FirebaseSettings;
   feeFile: Map<string, number>;
