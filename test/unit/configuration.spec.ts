@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   configurationOf,
   FeesConfig,
@@ -77,5 +77,24 @@ describe('configuration namespaces', () => {
     expect(module.get(FeesConfig)).toBe(configurationOf(env).fees);
     expect(module.get(RealtimeConfig)).toBe(configurationOf(env).realtime);
     await module.close();
+  });
+});
+
+describe('configuration readers', () => {
+  const src = resolve(__dirname, '..', '..', 'src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((entry) => {
+      const path = join(dir, entry);
+      return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+    });
+
+  it('inject namespaces: nothing in src/ reads settings through @nestjs/config by name', () => {
+    // ConfigModule is not registered: a ConfigService injected by new code would fail at start-up.
+    const readers = files(src)
+      .filter((path) =>
+        /@nestjs\/config|ConfigService|config\.get\(/.test(readFileSync(path, 'utf8')),
+      )
+      .map((path) => relative(src, path));
+    expect(readers).toEqual([]);
   });
 });
