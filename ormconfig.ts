@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from './src/config/load-environment';
-import { databaseSettingsFrom } from './src/database/database-settings';
+import { configurationOf } from './src/config/configuration';
 import { buildDataSourceOptions } from './src/database/typeorm-options';
 
 /**
@@ -11,6 +11,6 @@ import { buildDataSourceOptions } from './src/database/typeorm-options';
  */
 const { env } = loadEnvironment();
 export default new DataSource({
-  ...buildDataSourceOptions(databaseSettingsFrom(env)),
+  ...buildDataSourceOptions(configurationOf(env).database),
   migrationsRun: false,
 });

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -7,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './common/events/events.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RedisModule } from './common/redis/redis.module';
+import { ConfigurationModule } from './config/configuration.module';
 import { EnvironmentVariables } from './config/environment-variables';
 import { DatabaseModule } from './database/database.module';
 import { DevicesModule } from './devices/devices.module';
@@ -30,12 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: true,
-          skipProcessEnv: true,
-          load: [() => ({ ...env })],
-        }),
+        ConfigurationModule.forRoot(env),
         LoggingModule,
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),

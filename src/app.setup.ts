@@ -1,4 +1,3 @@
-import { ConfigService } from '@nestjs/config';
 import type { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
@@ -7,7 +6,7 @@ import { answerClientErrors } from './common/http/client-error.handler';
 import { corsMiddleware } from './common/http/cors.middleware';
 import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
-import { EnvironmentVariables } from './config/environment-variables';
+import { LimitsConfig, ServerConfig } from './config/configuration';
 import { BodyLimit } from './database/body-limit';
 import { serveOpenApi } from './docs/openapi.setup';
 import { PINO_LOGGER } from './logging/logging.tokens';
@@ -28,15 +27,13 @@ export const ROOT_ROUTES = ['health', 'health/ready', 'metrics'];
  * only after verification, so even a malformed-JSON error reaches the client signed.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
+  const config = app.get(ServerConfig);
+  const limits = app.get(LimitsConfig);
   app.disable('x-powered-by');
   // Node's default lets a client take 5 minutes over one request: slow senders hold sockets.
   const server: Server = app.getHttpServer();
-  server.requestTimeout = config.get('HTTP_REQUEST_TIMEOUT_SECONDS', { infer: true }) * 1000;
-  server.headersTimeout = Math.min(
-    config.get('HTTP_HEADERS_TIMEOUT_SECONDS', { infer: true }) * 1000,
-    server.requestTimeout,
-  );
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.headersTimeoutMs, server.requestTimeout);
   // Node checks both timeouts on this timer (30 s by default), which would let them overrun.
   // The property exists at run time (it is read when the server starts listening) but is not
   // in @types/node.
@@ -45,27 +42,27 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   answerClientErrors(server);
   app.set('etag', false);
   // req.ip is the client's address only when the proxies in front are trusted (rate limits, logs).
-  app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
+  app.set('trust proxy', config.trustProxyHops);
   app.use(requestLoggerMiddleware(app.get<Logger>(PINO_LOGGER)));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(corsMiddleware);
   app.use(
     rawBodyMiddleware({
       maxBytes: app.get(BodyLimit).maxBytes,
-      handshakeMaxBytes: config.get('HANDSHAKE_MAX_BODY_BYTES', { infer: true }),
-      drainMaxBytes: config.get('BODY_DRAIN_MAX_BYTES', { infer: true }),
-      drainMs: config.get('BODY_DRAIN_SECONDS', { infer: true }) * 1000,
+      handshakeMaxBytes: limits.handshakeMaxBodyBytes,
+      drainMaxBytes: limits.bodyDrainMaxBytes,
+      drainMs: limits.bodyDrainMs,
     }),
   );
   app.use(app.get(HandshakeRateLimiter).handle);
   app.use(app.get(Brc104Middleware).handle);
   app.use(jsonBodyMiddleware);
-  const prefix = config.get('ROUTING_PREFIX', { infer: true });
+  const prefix = config.routingPrefix;
   if (prefix) app.setGlobalPrefix(prefix, { exclude: ROOT_ROUTES });
   // Socket.IO stays at /socket.io/ on the origin root whatever the prefix (docs/protocol/realtime.md#transport).
-  if (config.get('ENABLE_WEBSOCKETS', { infer: true })) {
+  if (config.enableWebsockets) {
     app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   }
-  if (config.get('ENABLE_DOCS', { infer: true })) serveOpenApi(app);
+  if (config.enableDocs) serveOpenApi(app);
   return app;
 }

@@ -6,10 +6,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { PrivateKey } from '@bsv/sdk';
 import type { Logger as PinoLogger } from 'pino';
 import { ConfigError } from './config/config-error';
+import { configurationOf, ServerConfig } from './config/configuration';
 import { DbDriver, EnvironmentVariables } from './config/environment-variables';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
 import { createPinoLogger, flushStdoutLogs } from './logging/create-pino-logger';
 import { NestPinoLogger } from './logging/nest-pino-logger';
+import { describeError } from './common/errors/describe-error';
 
 function loadOrExit(): LoadedEnvironment {
   try {
@@ -28,7 +30,7 @@ function loadOrExit(): LoadedEnvironment {
  * its stack as one log line (JSON when JSON is chosen) for the log pipeline.
  */
 function failStartup(logger: PinoLogger | undefined, error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   process.stderr.write(`Start-up failed: ${message.split('\n')[0]}\n`);
   logger?.fatal({ err: error }, 'Start-up failed');
   flushStdoutLogs();
@@ -51,18 +53,18 @@ async function lockSqliteOrExit(env: EnvironmentVariables): Promise<void> {
   }
 }
 
-function handleSignals(app: NestExpressApplication, env: EnvironmentVariables, log: Logger): void {
+function handleSignals(app: NestExpressApplication, server: ServerConfig, log: Logger): void {
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     log.log(
-      `${signal} received: not ready, draining for ${env.SHUTDOWN_DRAIN_SECONDS} s, then ` +
+      `${signal} received: not ready, draining for ${server.shutdownDrainMs / 1000} s, then ` +
         'finishing in-flight requests and shutting down',
     );
     void import('./lifecycle/close-gracefully')
       .then(({ closeGracefully }) =>
-        closeGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000, env.SHUTDOWN_DRAIN_SECONDS * 1000),
+        closeGracefully(app, server.shutdownGraceMs, server.shutdownDrainMs),
       )
       .then(
         () => {
@@ -71,7 +73,7 @@ function handleSignals(app: NestExpressApplication, env: EnvironmentVariables, l
           process.exit(0);
         },
         (error: unknown) => {
-          log.error(error instanceof Error ? error.message : String(error));
+          log.error(describeError(error));
           flushStdoutLogs();
           process.exit(1);
         },
@@ -104,10 +106,11 @@ async function bootstrap(): Promise<void> {
     const log = new Logger('Bootstrap');
     if (generatedKeyFile)
       log.warn(`No SERVER_PRIVATE_KEY set: generated one in ${generatedKeyFile}`);
-    handleSignals(app, env, log);
-    await app.listen(env.PORT, env.HOST);
+    const server = configurationOf(env).server;
+    handleSignals(app, server, log);
+    await app.listen(server.port, server.host);
     youngGenerationMayGrow();
-    const identityKey = PrivateKey.fromHex(env.SERVER_PRIVATE_KEY!).toPublicKey().toString();
+    const identityKey = PrivateKey.fromHex(server.privateKey).toPublicKey().toString();
     const summary = startupSummary(app, env, identityKey);
     pino.info({ context: 'Bootstrap', ...summary }, summaryMessage(summary));
   } catch (error) {

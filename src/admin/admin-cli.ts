@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { ConfigError } from '../config/config-error';
 import { loadEnvironment } from '../config/load-environment';
 import { runAdmin } from './run-admin';
+import { describeError } from '../common/errors/describe-error';
 
 /** `npm run admin -- …` / `node dist/admin/admin-cli.js …` (also inside the container). */
 async function main(): Promise<number> {
@@ -24,7 +25,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`admin: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`admin: ${describeError(error)}\n`);
     process.exitCode = 1;
   },
 );

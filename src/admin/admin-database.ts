@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DbDriver, EnvironmentVariables } from '../config/environment-variables';
-import { databaseSettingsFrom } from '../database/database-settings';
+import { configurationOf } from '../config/configuration';
 import { openDataSource } from '../database/open-data-source';
 import { buildDataSourceOptions } from '../database/typeorm-options';
 
@@ -24,5 +24,5 @@ export async function openAdminDatabase(env: EnvironmentVariables): Promise<Data
       );
     }
   }
-  return openDataSource(buildDataSourceOptions(databaseSettingsFrom(env)));
+  return openDataSource(buildDataSourceOptions(configurationOf(env).database));
 }

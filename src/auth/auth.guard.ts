@@ -19,6 +19,6 @@ export class AuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     if (context.switchToHttp().getRequest<HttpRequest>().auth?.identityKey) return true;
-    throw new AppError('UNAUTHORIZED', AUTH_FAILED_MESSAGE, 401, { message: AUTH_FAILED_MESSAGE });
+    throw new AppError('UNAUTHORIZED', AUTH_FAILED_MESSAGE, { message: AUTH_FAILED_MESSAGE });
   }
 }

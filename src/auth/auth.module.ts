@@ -1,9 +1,8 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { AuthConfig, ServerConfig } from '../config/configuration';
 import { AuthGuard } from './auth.guard';
 import { Brc104Middleware } from './brc104/brc104.middleware';
 import { HandshakeService } from './brc104/handshake.service';
@@ -15,21 +14,16 @@ import { MemorySessionStore } from './sessions/memory-session-store';
 import { RedisSessionStore } from './sessions/redis-session-store';
 import { SessionStore } from './sessions/session-store';
 
-type Config = ConfigService<EnvironmentVariables, true>;
-
 /** BRC-103/104 for HTTP (and, through CryptoProvider and SessionStore, for sockets). */
 @Global()
 @Module({
   providers: [
     {
       provide: CryptoProvider,
-      inject: [ConfigService],
-      useFactory: (config: Config): CryptoProvider => {
-        const backend = config.get('CRYPTO_BACKEND', { infer: true });
-        const provider = createCryptoProvider(
-          config.get('SERVER_PRIVATE_KEY', { infer: true }),
-          backend !== 'sdk',
-        );
+      inject: [AuthConfig, ServerConfig],
+      useFactory: (auth: AuthConfig, server: ServerConfig): CryptoProvider => {
+        const backend = auth.cryptoBackend;
+        const provider = createCryptoProvider(server.privateKey, backend !== 'sdk');
         if (backend === 'native' && provider.kind !== 'native') {
           throw new Error('CRYPTO_BACKEND=native but the secp256k1 native addon did not load');
         }
@@ -41,11 +35,11 @@ type Config = ConfigService<EnvironmentVariables, true>;
     },
     {
       provide: SessionStore,
-      inject: [ConfigService, REDIS_CLIENT, REDIS_NAMESPACE],
-      useFactory: (config: Config, redis: Redis | undefined, namespace: string): SessionStore => {
-        const ttlSeconds = config.get('AUTH_SESSION_TTL_SECONDS', { infer: true });
-        const maxSessionsPerIp = config.get('AUTH_MAX_SESSIONS_PER_IP', { infer: true });
-        const maxNoncesPerSession = config.get('AUTH_MAX_MESSAGES_PER_SESSION', { infer: true });
+      inject: [AuthConfig, REDIS_CLIENT, REDIS_NAMESPACE],
+      useFactory: (auth: AuthConfig, redis: Redis | undefined, namespace: string): SessionStore => {
+        const ttlSeconds = auth.sessionTtlSeconds;
+        const maxSessionsPerIp = auth.maxSessionsPerIp;
+        const maxNoncesPerSession = auth.maxMessagesPerSession;
         if (redis) {
           return new RedisSessionStore(redis, ttlSeconds, namespace, {
             maxSessionsPerIp,
@@ -54,10 +48,10 @@ type Config = ConfigService<EnvironmentVariables, true>;
         }
         return new MemorySessionStore({
           ttlMs: ttlSeconds * 1000,
-          maxSessions: config.get('AUTH_MAX_SESSIONS', { infer: true }),
+          maxSessions: auth.maxSessions,
           maxSessionsPerIp,
           maxNoncesPerSession,
-          maxReplayBytes: config.get('AUTH_REPLAY_CACHE_MAX_BYTES', { infer: true }),
+          maxReplayBytes: auth.replayCacheMaxBytes,
         });
       },
     },

@@ -31,12 +31,3 @@ export function readFeeFile(path: string | undefined): Map<string, number> {
   }
   return fees;
 }
-
-export function feeFileProblems(path: string | undefined): string[] {
-  try {
-    readFeeFile(path);
-    return [];
-  } catch (error) {
-    return [(error as Error).message];
-  }
-}

@@ -68,12 +68,3 @@ export function firebaseSettings(env: FirebaseVariables): FirebaseSettings | und
   }
   return { projectId: env.FIREBASE_PROJECT_ID, serviceAccount: account };
 }
-
-export function firebaseProblems(env: FirebaseVariables): string[] {
-  try {
-    firebaseSettings(env);
-    return [];
-  } catch (error) {
-    return [(error as Error).message];
-  }
-}

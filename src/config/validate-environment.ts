@@ -2,8 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { ConfigError } from './config-error';
 import { DbDriver, EnvironmentVariables, NodeEnv } from './environment-variables';
-import { feeFileProblems } from './fee-file';
-import { firebaseProblems } from './firebase-settings';
+import { parseFiles } from './configuration';
 
 function describe(errors: ValidationError[]): string[] {
   return errors.map((e) => {
@@ -37,7 +36,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (env.DB_DRIVER === DbDriver.Mysql && !/^mysql:\/\/.+/.test(env.DB_SOURCE)) {
     problems.push('DB_SOURCE must be a mysql:// URL when DB_DRIVER=mysql');
   }
-  problems.push(...firebaseProblems(env), ...feeFileProblems(env.MESSAGEBOX_FEES_FILE));
+  problems.push(...parseFiles(env));
   if (problems.length > 0) throw new ConfigError(problems);
   if (input.PORT === undefined && env.HTTP_PORT !== undefined) env.PORT = env.HTTP_PORT;
   return env;

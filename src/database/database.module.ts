@@ -1,10 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { DatabaseConfig, LimitsConfig } from '../config/configuration';
 import { BodyLimit, bodyLimitFor } from './body-limit';
-import { databaseSettingsFromConfig } from './database-settings';
 import { TransactionRunner } from './transaction-runner';
 import { openDataSource } from './open-data-source';
 import { buildDataSourceOptions } from './typeorm-options';
@@ -14,9 +12,9 @@ import { buildDataSourceOptions } from './typeorm-options';
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
-        ...buildDataSourceOptions(databaseSettingsFromConfig(config)),
+      inject: [DatabaseConfig],
+      useFactory: (database: DatabaseConfig) => ({
+        ...buildDataSourceOptions(database),
         // Fail fast with a clear message rather than retrying for half a minute.
         retryAttempts: 1,
         retryDelay: 1000,
@@ -31,9 +29,9 @@ import { buildDataSourceOptions } from './typeorm-options';
     TransactionRunner,
     {
       provide: BodyLimit,
-      inject: [DataSource, ConfigService],
-      useFactory: (dataSource: DataSource, config: ConfigService<EnvironmentVariables, true>) =>
-        bodyLimitFor(dataSource, config.get('MAX_BODY_BYTES', { infer: true })),
+      inject: [DataSource, LimitsConfig],
+      useFactory: (dataSource: DataSource, limits: LimitsConfig) =>
+        bodyLimitFor(dataSource, limits.maxBodyBytes),
     },
   ],
   exports: [TransactionRunner, BodyLimit],

@@ -21,11 +21,10 @@ export function parseRegisterDevice(body: unknown): RegisterDeviceCommand {
     throw new AppError(
       'ERR_INVALID_FCM_TOKEN',
       `fcmToken is required and must be a non-empty string (at most ${MAX_TOKEN} characters).`,
-      400,
     );
   }
   if (!isAbsent(b.platform) && !PLATFORMS.includes(b.platform as Platform)) {
-    throw new AppError('ERR_INVALID_PLATFORM', 'platform must be one of: ios, android, web', 400);
+    throw new AppError('ERR_INVALID_PLATFORM', 'platform must be one of: ios, android, web');
   }
   if (
     !isAbsent(b.deviceId) &&
@@ -34,7 +33,6 @@ export function parseRegisterDevice(body: unknown): RegisterDeviceCommand {
     throw new AppError(
       'ERR_INVALID_DEVICE_ID',
       `deviceId must be a string of at most ${MAX_DEVICE_ID} characters.`,
-      400,
     );
   }
   const deviceId =

@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ErrorCode } from '../common/errors/error-codes';
 import { ErrorResponseDto } from './error-response.dto';
 
 /** Error codes a route can answer, by HTTP status. */
-export type ErrorCodesByStatus = Record<number, readonly string[]>;
+export type ErrorCodesByStatus = Record<number, readonly ErrorCode[]>;
 
 /** Errors every route can answer, whatever it does (raised before or around the handler). */
 const ANY_ROUTE: ErrorCodesByStatus = {

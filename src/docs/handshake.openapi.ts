@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { PathItemObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
+import { ErrorCode } from '../common/errors/error-codes';
 
 const base64 = (description: string) => ({ type: 'string', format: 'byte', description });
 const identityKey = {
@@ -16,7 +17,7 @@ const requestedCertificates = {
     types: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
   },
 };
-const error = (code: string, description: string) => ({
+const error = (code: ErrorCode, description: string) => ({
   description,
   content: {
     'application/json': {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
+import { describeError } from '../common/errors/describe-error';
 
 const TIMEOUT_MS = 1500;
 /** A write probe costs a small write: a success is reused for this long. */
@@ -37,7 +38,7 @@ export class DatabaseHealthIndicator {
       if (this.sqlite) await this.writeProbe();
       return session.up();
     } catch (error) {
-      return session.down(error instanceof Error ? error.message : String(error));
+      return session.down(describeError(error));
     }
   }
 
@@ -49,7 +50,7 @@ export class DatabaseHealthIndicator {
       try {
         await withTimeout(this.probeOnce());
       } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
+        error = describeError(e);
       }
       this.lastProbe = { at: now, error };
     }

@@ -31,7 +31,7 @@ export class ReadinessService {
 
   async check(): Promise<ReadinessReport> {
     if (this.shutdown.draining) {
-      throw new AppError('ERR_SHUTTING_DOWN', 'This instance is shutting down.', 503);
+      throw new AppError('ERR_SHUTTING_DOWN', 'This instance is shutting down.');
     }
     const indicators: HealthIndicatorFunction[] = [() => this.db.check('database')];
     if (this.redis.configured) indicators.push(() => this.redis.pingCheck('redis'));
@@ -47,7 +47,7 @@ export class ReadinessService {
         checks.redis === 'down' && checks.database !== 'down'
           ? ['ERR_REDIS_UNAVAILABLE', 'Redis server']
           : ['ERR_DATABASE_UNAVAILABLE', 'database'];
-      throw new AppError(code, `The ${what} is not reachable.`, 503, { checks });
+      throw new AppError(code, `The ${what} is not reachable.`, { checks });
     }
   }
 }

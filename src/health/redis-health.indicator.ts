@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { REDIS_CLIENT } from '../common/redis/redis.tokens';
+import { describeError } from '../common/errors/describe-error';
 
 const PING_TIMEOUT_MS = 1500;
 
@@ -28,7 +29,7 @@ export class RedisHealthIndicator {
       await Promise.race([this.redis.ping(), timeout]);
       return session.up();
     } catch (error) {
-      return session.down(error instanceof Error ? error.message : String(error));
+      return session.down(describeError(error));
     } finally {
       clearTimeout(timer);
     }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { DestinationStream, Logger } from 'pino';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LoggingConfig } from '../config/configuration';
 import { createPinoLogger } from './create-pino-logger';
 import { LOG_DESTINATION, PINO_LOGGER } from './logging.tokens';
 
@@ -11,17 +10,10 @@ import { LOG_DESTINATION, PINO_LOGGER } from './logging.tokens';
     { provide: LOG_DESTINATION, useValue: undefined },
     {
       provide: PINO_LOGGER,
-      inject: [ConfigService, LOG_DESTINATION],
-      useFactory: (
-        config: ConfigService<EnvironmentVariables, true>,
-        destination: DestinationStream | undefined,
-      ): Logger =>
+      inject: [LoggingConfig, LOG_DESTINATION],
+      useFactory: (logging: LoggingConfig, destination: DestinationStream | undefined): Logger =>
         createPinoLogger(
-          {
-            LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }),
-            LOG_FORMAT: config.get('LOG_FORMAT', { infer: true }),
-            NODE_ENV: config.get('NODE_ENV', { infer: true }),
-          },
+          { LOG_LEVEL: logging.level, LOG_FORMAT: logging.format, NODE_ENV: logging.nodeEnv },
           destination,
         ),
     },

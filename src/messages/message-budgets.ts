@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { AppError } from '../common/errors/app-error';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { MessagesRepository, NewMessage } from './messages.repository';
 
 /**
@@ -17,11 +16,11 @@ export class MessageBudgets {
 
   constructor(
     private readonly repository: MessagesRepository,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.pageBytes = config.get('LIST_PAGE_MAX_BYTES', { infer: true });
-    this.recipientBytes = config.get('MAX_STORED_BYTES_PER_RECIPIENT', { infer: true });
-    this.senderBytes = config.get('MAX_STORED_BYTES_PER_SENDER', { infer: true });
+    this.pageBytes = limits.listPageMaxBytes;
+    this.recipientBytes = limits.maxStoredBytesPerRecipient;
+    this.senderBytes = limits.maxStoredBytesPerSender;
   }
 
   /** Refuses the whole send when any recipient would go over a budget (0 turns one off). */
@@ -38,7 +37,6 @@ export class MessageBudgets {
         throw new AppError(
           'ERR_RECIPIENT_STORAGE_FULL',
           `Recipient ${recipient} has ${this.recipientBytes} bytes of messages waiting at most; it must acknowledge some before more can be stored.`,
-          409,
           { recipient },
         );
       }
@@ -46,7 +44,6 @@ export class MessageBudgets {
         throw new AppError(
           'ERR_SENDER_STORAGE_FULL',
           `At most ${this.senderBytes} bytes of your messages may wait for recipient ${recipient}; it must acknowledge some before more can be stored.`,
-          409,
           { recipient },
         );
       }

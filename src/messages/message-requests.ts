@@ -15,42 +15,26 @@ export interface ListMessagesQuery {
 export function parseListMessages(body: unknown, cap: number): ListMessagesQuery {
   const b: JsonObject = isObject(body) ? body : {};
   if (isAbsent(b.messageBox) || b.messageBox === '') {
-    throw new AppError(
-      'ERR_MESSAGEBOX_REQUIRED',
-      'Please provide the name of a valid MessageBox!',
-      400,
-    );
+    throw new AppError('ERR_MESSAGEBOX_REQUIRED', 'Please provide the name of a valid MessageBox!');
   }
   if (typeof b.messageBox !== 'string') {
-    throw new AppError('ERR_INVALID_MESSAGEBOX', 'MessageBox name must be a string!', 400);
+    throw new AppError('ERR_INVALID_MESSAGEBOX', 'MessageBox name must be a string!');
   }
   const messageBox = b.messageBox.trim();
   if (messageBox.length === 0) {
-    throw new AppError(
-      'ERR_MESSAGEBOX_REQUIRED',
-      'Please provide the name of a valid MessageBox!',
-      400,
-    );
+    throw new AppError('ERR_MESSAGEBOX_REQUIRED', 'Please provide the name of a valid MessageBox!');
   }
   let limit = cap;
   if (!isAbsent(b.limit)) {
     if (typeof b.limit !== 'number' || !Number.isInteger(b.limit) || b.limit < 1 || b.limit > cap) {
-      throw new AppError(
-        'ERR_INVALID_LIMIT',
-        `limit must be an integer between 1 and ${cap}.`,
-        400,
-      );
+      throw new AppError('ERR_INVALID_LIMIT', `limit must be an integer between 1 and ${cap}.`);
     }
     limit = b.limit;
   }
   let cursor: number | undefined;
   if (!isAbsent(b.cursor)) {
     if (typeof b.cursor !== 'string' || !/^\d{1,15}$/.test(b.cursor)) {
-      throw new AppError(
-        'ERR_INVALID_CURSOR',
-        'cursor must be a value returned as nextCursor.',
-        400,
-      );
+      throw new AppError('ERR_INVALID_CURSOR', 'cursor must be a value returned as nextCursor.');
     }
     cursor = Number(b.cursor);
   }
@@ -65,21 +49,18 @@ export function parseAcknowledge(body: unknown, maxIds: number): string[] {
     throw new AppError(
       'ERR_MESSAGE_ID_REQUIRED',
       'Please provide the ID of the message(s) to acknowledge!',
-      400,
     );
   }
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && id.trim().length > 0)) {
     throw new AppError(
       'ERR_INVALID_MESSAGE_ID',
       'Message IDs must be formatted as an array of strings!',
-      400,
     );
   }
   if (ids.length > maxIds) {
     throw new AppError(
       'ERR_TOO_MANY_MESSAGE_IDS',
       `At most ${maxIds} message IDs per acknowledgement.`,
-      400,
     );
   }
   return [...new Set(ids as string[])];

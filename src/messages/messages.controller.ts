@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IdentityKey } from '../auth/identity-key.decorator';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { ApiAuthenticatedErrors } from '../docs/api-errors.decorator';
 import { BRC104_SECURITY } from '../docs/openapi.setup';
 import { SuccessResponseDto } from '../docs/success-response.dto';
@@ -27,10 +26,10 @@ export class MessagesController {
 
   constructor(
     private readonly messages: MessagesService,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.listCap = config.get('LIST_MESSAGES_MAX', { infer: true });
-    this.maxAckIds = config.get('MAX_ACK_IDS', { infer: true });
+    this.listCap = limits.listMessagesMax;
+    this.maxAckIds = limits.maxAckIds;
   }
 
   @Post('sendMessage')

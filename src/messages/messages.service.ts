@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { AppError } from '../common/errors/app-error';
 import { EventBus } from '../common/events/event-bus';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { TransactionRunner } from '../database/transaction-runner';
 import { requirePayment } from '../payments/payment-presence';
 import { PaymentLedger } from '../payments/payment-ledger';
@@ -41,9 +40,9 @@ export class MessagesService {
     private readonly events: EventBus,
     private readonly budgets: MessageBudgets,
     crypto: CryptoProvider,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.maxRecipients = config.get('MAX_RECIPIENTS_PER_SEND', { infer: true });
+    this.maxRecipients = limits.maxRecipientsPerSend;
     this.isValidKey = (hex) => crypto.isValidPublicKey(hex);
   }
 
@@ -128,7 +127,7 @@ export class MessagesService {
     );
     const blocked = [...fees].filter(([, fee]) => fee === -1).map(([r]) => r);
     if (blocked.length > 0) {
-      throw new AppError('ERR_DELIVERY_BLOCKED', `Blocked recipients: ${blocked.join(', ')}`, 403, {
+      throw new AppError('ERR_DELIVERY_BLOCKED', `Blocked recipients: ${blocked.join(', ')}`, {
         blockedRecipients: blocked,
       });
     }
@@ -174,7 +173,7 @@ export class MessagesService {
     const deleted = await this.transactions.single((runner) =>
       this.repository.deleteReceived(runner, identityKey, messageIds),
     );
-    if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!', 400);
+    if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!');
     this.events.publish('messages.acknowledged', { recipient: identityKey, count: deleted });
     return { status: 'success' as const };
   }

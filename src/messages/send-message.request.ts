@@ -1,4 +1,5 @@
 import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-codes';
 import { normaliseIdentityKey } from '../common/validation/identity-key';
 import { isAbsent, isObject, JsonObject } from '../common/validation/json-shapes';
 
@@ -19,7 +20,7 @@ export interface SendLimits {
 
 const MAX_BOX = 255;
 const MAX_ID = 255;
-const err = (code: string, description: string) => new AppError(`ERR_${code}`, description, 400);
+const err = (code: ErrorCode, description: string) => new AppError(code, description);
 
 const asList = (value: unknown): unknown[] =>
   Array.isArray(value) ? (value as unknown[]) : [value];
@@ -31,48 +32,54 @@ const asList = (value: unknown): unknown[] =>
 export function parseSendMessage(request: unknown, limits: SendLimits): SendMessageCommand {
   const r: JsonObject = isObject(request) ? request : {};
   const m = r.message;
-  if (isAbsent(m)) throw err('MESSAGE_REQUIRED', 'Please provide a valid message to send!');
+  if (isAbsent(m)) throw err('ERR_MESSAGE_REQUIRED', 'Please provide a valid message to send!');
   const message: JsonObject = isObject(m) ? m : {};
 
   const box = typeof message.messageBox === 'string' ? message.messageBox.trim() : '';
   if (box.length === 0 || box.length > MAX_BOX)
-    throw err('INVALID_MESSAGEBOX', 'Invalid message box.');
+    throw err('ERR_INVALID_MESSAGEBOX', 'Invalid message box.');
 
   const body = message.body;
   const bodyOk =
     typeof body === 'string' ? body.trim().length > 0 : typeof body === 'object' && body !== null;
-  if (!bodyOk) throw err('INVALID_MESSAGE_BODY', 'Invalid message body.');
+  if (!bodyOk) throw err('ERR_INVALID_MESSAGE_BODY', 'Invalid message body.');
 
   const rawRecipients = isAbsent(message.recipients) ? message.recipient : message.recipients;
   if (isAbsent(rawRecipients)) {
-    throw err('RECIPIENT_REQUIRED', 'Missing recipient(s). Provide "recipient" or "recipients".');
+    throw err(
+      'ERR_RECIPIENT_REQUIRED',
+      'Missing recipient(s). Provide "recipient" or "recipients".',
+    );
   }
   const recipients = asList(rawRecipients);
   if (recipients.length === 0) {
-    throw err('RECIPIENT_REQUIRED', 'Missing recipient(s). Provide "recipient" or "recipients".');
+    throw err(
+      'ERR_RECIPIENT_REQUIRED',
+      'Missing recipient(s). Provide "recipient" or "recipients".',
+    );
   }
   if (recipients.length > limits.maxRecipients) {
-    throw err('TOO_MANY_RECIPIENTS', `At most ${limits.maxRecipients} recipients per message.`);
+    throw err('ERR_TOO_MANY_RECIPIENTS', `At most ${limits.maxRecipients} recipients per message.`);
   }
 
-  if (isAbsent(message.messageId)) throw err('MESSAGEID_REQUIRED', 'Missing messageId.');
+  if (isAbsent(message.messageId)) throw err('ERR_MESSAGEID_REQUIRED', 'Missing messageId.');
   const ids = asList(message.messageId);
   if (recipients.length > 1 && !Array.isArray(message.messageId)) {
     throw err(
-      'MESSAGEID_COUNT_MISMATCH',
+      'ERR_MESSAGEID_COUNT_MISMATCH',
       `Provided 1 messageId for ${recipients.length} recipients. Provide one messageId per recipient (same order).`,
     );
   }
   if (ids.length !== recipients.length) {
     throw err(
-      'MESSAGEID_COUNT_MISMATCH',
+      'ERR_MESSAGEID_COUNT_MISMATCH',
       `Recipients (${recipients.length}) and messageId count (${ids.length}) must match.`,
     );
   }
   for (const id of ids) {
     if (typeof id !== 'string' || id.trim().length === 0 || id.length > MAX_ID) {
       throw err(
-        'INVALID_MESSAGEID',
+        'ERR_INVALID_MESSAGEID',
         `Each messageId must be a non-empty string of at most ${MAX_ID} characters.`,
       );
     }
@@ -80,7 +87,8 @@ export function parseSendMessage(request: unknown, limits: SendLimits): SendMess
 
   const pairs = recipients.map((raw, i) => {
     const recipient = normaliseIdentityKey(raw, limits.isValidKey);
-    if (!recipient) throw err('INVALID_RECIPIENT_KEY', `Invalid recipient key: ${describe(raw)}`);
+    if (!recipient)
+      throw err('ERR_INVALID_RECIPIENT_KEY', `Invalid recipient key: ${describe(raw)}`);
     return { recipient, messageId: ids[i] as string };
   });
   return { messageBox: box, body: body as string | object, pairs, payment: r.payment };

@@ -10,7 +10,7 @@ export function storedBody(body: string | object, payment?: Record<string, unkno
   } catch (error) {
     // JSON.parse accepts any depth, but JSON.stringify recurses and runs out of stack.
     if (error instanceof RangeError) {
-      throw new AppError('ERR_INVALID_MESSAGE_BODY', 'The message body is nested too deeply.', 400);
+      throw new AppError('ERR_INVALID_MESSAGE_BODY', 'The message body is nested too deeply.');
     }
     throw error;
   }

@@ -1,10 +1,9 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { Public } from '../auth/public.decorator';
 import { AppError } from '../common/errors/app-error';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { ServerConfig } from '../config/configuration';
 import { ApiPublicErrors } from '../docs/api-errors.decorator';
 import { METRICS_SECURITY } from '../docs/openapi.setup';
 import { bearerMatches } from './metrics-token';
@@ -21,9 +20,9 @@ export class MetricsController {
 
   constructor(
     private readonly metrics: MetricsService,
-    config: ConfigService<EnvironmentVariables, true>,
+    server: ServerConfig,
   ) {
-    this.token = config.get('METRICS_TOKEN', { infer: true });
+    this.token = server.metricsToken;
   }
 
   @Public()
@@ -35,9 +34,9 @@ export class MetricsController {
   @ApiOkResponse({ description: 'Prometheus text exposition format', type: String })
   @ApiPublicErrors({ 401: ['UNAUTHORIZED'], 404: ['ERR_NOT_FOUND'] })
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
-    if (!this.token) throw new AppError('ERR_NOT_FOUND', 'Not Found', 404);
+    if (!this.token) throw new AppError('ERR_NOT_FOUND', 'Not Found');
     if (!bearerMatches(authorization, this.token)) {
-      throw new AppError('UNAUTHORIZED', 'A valid metrics bearer token is required.', 401);
+      throw new AppError('UNAUTHORIZED', 'A valid metrics bearer token is required.');
     }
     return this.metrics.render();
   }

@@ -1,6 +1,5 @@
 import { ChainTracker } from '@bsv/sdk';
-import { ConfigService } from '@nestjs/config';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { PaymentsConfig } from '../config/configuration';
 import { HeaderServiceChainTracker, whatsOnChainHeaderUrl } from './header-service-chain-tracker';
 
 /** Injection token of the ChainTracker that SPV checks of payments use. */
@@ -12,12 +11,12 @@ export const CHAIN_TRACKER = Symbol('CHAIN_TRACKER');
  */
 export const chainTrackerProvider = {
   provide: CHAIN_TRACKER,
-  inject: [ConfigService],
-  useFactory: (config: ConfigService<EnvironmentVariables, true>): ChainTracker => {
-    const url = config.get('CHAIN_TRACKER_URL', { infer: true });
+  inject: [PaymentsConfig],
+  useFactory: (payments: PaymentsConfig): ChainTracker => {
+    const url = payments.chainTrackerUrl;
     return new HeaderServiceChainTracker(
-      headerUrlTemplate(url) || whatsOnChainHeaderUrl(config.get('BSV_NETWORK', { infer: true })),
-      config.get('CHAIN_TRACKER_TIMEOUT_MS', { infer: true }),
+      headerUrlTemplate(url) || whatsOnChainHeaderUrl(payments.network),
+      payments.chainTrackerTimeoutMs,
     );
   },
 };

@@ -14,14 +14,12 @@ export function requirePayment(payment: unknown, deliveryFee: number): Record<st
     throw new AppError(
       'ERR_MISSING_PAYMENT_TX',
       'Payment transaction data is required for payable delivery.',
-      400,
     );
   }
   if (deliveryFee > 0 && payment.outputs.length === 0) {
     throw new AppError(
       'ERR_MISSING_DELIVERY_OUTPUT',
       'Delivery fee required but no outputs were provided.',
-      400,
     );
   }
   return payment;

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Transaction } from '@bsv/sdk';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { loadNativeSecp256k1 } from '../auth/crypto/create-crypto-provider';
 import { Secp256k1Addon } from '../auth/crypto/secp256k1-addon';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { PaymentsConfig } from '../config/configuration';
 import { ANYONE_IDENTITY_KEY, Brc29Locks } from './brc29-locks';
 import { invalidPayment, notAccepted, paymentError } from './payment-errors';
 import { walletPaymentOutput, WalletPaymentOutput } from './payment-output-spec';
@@ -43,11 +42,11 @@ export class SpvPaymentVerifier extends PaymentVerifier {
   constructor(
     crypto: CryptoProvider,
     private readonly roots: MerkleRootChecker,
-    config: ConfigService<EnvironmentVariables, true>,
+    payments: PaymentsConfig,
   ) {
     super();
     this.locks = new Brc29Locks(crypto);
-    this.maxBytes = config.get('PAYMENT_MAX_BYTES', { infer: true });
+    this.maxBytes = payments.paymentMaxBytes;
   }
 
   async verify(check: PaymentCheck): Promise<VerifiedPayment> {

@@ -15,7 +15,7 @@ export interface SetPermissionCommand {
 }
 
 const invalidKey = (description = 'Invalid sender public key format.') =>
-  new AppError('ERR_INVALID_PUBLIC_KEY', description, 400);
+  new AppError('ERR_INVALID_PUBLIC_KEY', description);
 
 /** POST /permissions/set, in the reference server's validation order (docs/protocol/http-api.md#post-permissionsset). */
 export function parseSetPermission(body: unknown, isValidKey: KeyCheck): SetPermissionCommand {
@@ -24,7 +24,6 @@ export function parseSetPermission(body: unknown, isValidKey: KeyCheck): SetPerm
     throw new AppError(
       'ERR_INVALID_REQUEST',
       'messageBox (string) and recipientFee (number) are required. sender (string) is optional for box-wide settings.',
-      400,
     );
   }
   let sender: string | undefined;
@@ -37,12 +36,11 @@ export function parseSetPermission(body: unknown, isValidKey: KeyCheck): SetPerm
     throw new AppError(
       'ERR_INVALID_FEE_VALUE',
       `recipientFee must be an integer (-1, 0, or positive number up to ${MAX_FEE}).`,
-      400,
     );
   }
   const messageBox = typeof b.messageBox === 'string' ? b.messageBox.trim() : '';
   if (messageBox.length === 0 || messageBox.length > MAX_BOX_LENGTH) {
-    throw new AppError('ERR_INVALID_MESSAGE_BOX', 'messageBox must be a non-empty string.', 400);
+    throw new AppError('ERR_INVALID_MESSAGE_BOX', 'messageBox must be a non-empty string.');
   }
   return { messageBox, recipientFee: fee, sender };
 }
@@ -52,7 +50,7 @@ function scalar(query: JsonObject, name: string): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
-    throw new AppError('ERR_INVALID_PARAMETER', `${name} must be given once, as a string.`, 400);
+    throw new AppError('ERR_INVALID_PARAMETER', `${name} must be given once, as a string.`);
   }
   return value;
 }
@@ -66,7 +64,7 @@ export interface GetPermissionQuery {
 export function parseGetPermission(query: unknown, isValidKey: KeyCheck): GetPermissionQuery {
   const q: JsonObject = isObject(query) ? query : {};
   const box = scalar(q, 'messageBox')?.trim();
-  if (!box) throw new AppError('ERR_MISSING_PARAMETERS', 'messageBox parameter is required.', 400);
+  if (!box) throw new AppError('ERR_MISSING_PARAMETERS', 'messageBox parameter is required.');
   const rawSender = scalar(q, 'sender');
   if (rawSender === undefined) return { messageBox: box };
   const sender = normaliseIdentityKey(rawSender, isValidKey);
@@ -89,11 +87,11 @@ export function parseListPermissions(query: unknown): ListPermissionsQuery {
   const rawOffset = scalar(q, 'offset');
   const limit = rawLimit === undefined ? 100 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
   if (!(limit >= 1 && limit <= 1000)) {
-    throw new AppError('ERR_INVALID_LIMIT', 'Limit must be a number between 1 and 1000', 400);
+    throw new AppError('ERR_INVALID_LIMIT', 'Limit must be a number between 1 and 1000');
   }
   const offset = rawOffset === undefined ? 0 : /^\d+$/.test(rawOffset) ? Number(rawOffset) : NaN;
   if (!(offset >= 0 && Number.isSafeInteger(offset))) {
-    throw new AppError('ERR_INVALID_OFFSET', 'Offset must be a non-negative number', 400);
+    throw new AppError('ERR_INVALID_OFFSET', 'Offset must be a non-negative number');
   }
   const order = scalar(q, 'createdAtOrder');
   return {
@@ -124,17 +122,15 @@ export function parseQuote(
     throw new AppError(
       'ERR_MISSING_PARAMETERS',
       'recipient and messageBox parameters are required.',
-      400,
     );
   }
   const list = Array.isArray(raw) ? (raw as unknown[]) : [raw];
   if (list.length === 0)
-    throw new AppError('ERR_MISSING_PARAMETERS', 'At least one recipient is required.', 400);
+    throw new AppError('ERR_MISSING_PARAMETERS', 'At least one recipient is required.');
   if (list.length > maxRecipients) {
     throw new AppError(
       'ERR_TOO_MANY_RECIPIENTS',
       `At most ${maxRecipients} recipients per request.`,
-      400,
     );
   }
   const keys = list.map((r) => normaliseIdentityKey(r, isValidKey));

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import {
   ApiBody,
   ApiOkResponse,
@@ -10,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { IdentityKey } from '../auth/identity-key.decorator';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { ApiAuthenticatedErrors } from '../docs/api-errors.decorator';
 import { BRC104_SECURITY } from '../docs/openapi.setup';
 import { DescribedSuccessDto } from './dto/described-success.dto';
@@ -37,10 +36,10 @@ export class PermissionsController {
   constructor(
     private readonly permissions: PermissionsService,
     crypto: CryptoProvider,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
     this.isValidKey = (hex) => crypto.isValidPublicKey(hex);
-    this.maxRecipients = config.get('MAX_RECIPIENTS_PER_SEND', { infer: true });
+    this.maxRecipients = limits.maxRecipientsPerSend;
   }
 
   @Post('set')

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { parseBoxFeeList } from '../common/validation/box-fee-list';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { FeesConfig } from '../config/configuration';
 import { BOX_WIDE_SENDER } from './message-permission.entity';
 import { PermissionsRepository } from './permissions.repository';
 
@@ -33,9 +31,9 @@ export class RecipientFeesService {
 
   constructor(
     private readonly repository: PermissionsRepository,
-    config: ConfigService<EnvironmentVariables, true>,
+    fees: FeesConfig,
   ) {
-    this.defaults = parseBoxFeeList(config.get('DEFAULT_RECIPIENT_FEES', { infer: true }));
+    this.defaults = fees.defaultRecipientFees;
   }
 
   defaultFee(messageBox: string): number {

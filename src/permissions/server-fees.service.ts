@@ -1,8 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { parseBoxFeeList } from '../common/validation/box-fee-list';
-import { EnvironmentVariables } from '../config/environment-variables';
-import { readFeeFile } from '../config/fee-file';
+import { FeesConfig } from '../config/configuration';
 import { ServerFeesRepository } from './server-fees.repository';
 
 /** Built-in server delivery fees (docs/protocol/fees-and-payments.md#built-in-fees): only notifications cost something. */
@@ -21,15 +18,12 @@ export class ServerFeesService implements OnApplicationBootstrap {
 
   constructor(
     private readonly repository: ServerFeesRepository,
-    private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly fees: FeesConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     for (const [box, fee] of BUILT_IN_DELIVERY_FEES) await this.repository.put(box, fee, false);
-    const configured = new Map([
-      ...readFeeFile(this.config.get('MESSAGEBOX_FEES_FILE', { infer: true })),
-      ...parseBoxFeeList(this.config.get('MESSAGEBOX_FEES', { infer: true })),
-    ]);
+    const configured = this.fees.serverFees;
     for (const [box, fee] of configured) await this.repository.put(box, fee, true);
     if (configured.size > 0)
       this.logger.log(

@@ -1,10 +1,10 @@
 import { Type } from '@nestjs/common';
 import { EnvironmentVariables } from '../config/environment-variables';
-import { firebaseSettings } from '../config/firebase-settings';
+import { configurationOf } from '../config/configuration';
 
 /** Whether push notifications are on (the start-up summary says which). */
 export function pushEnabled(env: EnvironmentVariables): boolean {
-  return firebaseSettings(env) !== undefined;
+  return configurationOf(env).push.firebase !== undefined;
 }
 
 /**

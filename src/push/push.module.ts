@@ -1,8 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { cert } from 'firebase-admin/app';
-import { EnvironmentVariables } from '../config/environment-variables';
-import { firebaseSettings, FirebaseVariables } from '../config/firebase-settings';
+import { PushConfig } from '../config/configuration';
 import { DevicesModule } from '../devices/devices.module';
 import { FIREBASE_APP_OPTIONS } from './firebase-app-options';
 import { FirebasePushSender } from './firebase-push-sender';
@@ -15,9 +13,9 @@ import { PushSender } from './push-sender';
   providers: [
     {
       provide: FIREBASE_APP_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
-        const settings = firebaseSettings(firebaseVariables(config))!;
+      inject: [PushConfig],
+      useFactory: (push: PushConfig) => {
+        const settings = push.firebase!;
         new Logger('Push').debug(`Push notifications on (Firebase project ${settings.projectId})`);
         return {
           projectId: settings.projectId,
@@ -35,14 +33,3 @@ import { PushSender } from './push-sender';
   exports: [PushListener],
 })
 export class PushModule {}
-
-export function firebaseVariables(
-  config: ConfigService<EnvironmentVariables, true>,
-): FirebaseVariables {
-  return {
-    FIREBASE_PROJECT_ID: config.get('FIREBASE_PROJECT_ID', { infer: true }),
-    FIREBASE_SERVICE_ACCOUNT_JSON: config.get('FIREBASE_SERVICE_ACCOUNT_JSON', { infer: true }),
-    FIREBASE_SERVICE_ACCOUNT_PATH: config.get('FIREBASE_SERVICE_ACCOUNT_PATH', { infer: true }),
-    ENABLE_FIREBASE: config.get('ENABLE_FIREBASE', { infer: true }),
-  };
-}

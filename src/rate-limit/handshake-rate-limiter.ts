@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
 import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
 import { sendJsonError } from '../common/http/send-json-error';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { MetricsService } from '../metrics/metrics.service';
 
 const THROTTLER_NAME = 'handshake';
@@ -22,10 +21,10 @@ export class HandshakeRateLimiter {
   constructor(
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     private readonly metrics: MetricsService,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.limit = config.get('RATE_LIMIT_HANDSHAKES_PER_IP', { infer: true });
-    this.windowMs = config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000;
+    this.limit = limits.handshakesPerIp;
+    this.windowMs = limits.rateLimitWindowMs;
   }
 
   /**

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { HandshakeRateLimiter } from './handshake-rate-limiter';
 import { IdentityThrottlerGuard } from './identity-throttler.guard';
@@ -15,15 +14,15 @@ import { IDENTITY_THROTTLER, RequestBudget } from './request-budget';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
-        const limit = config.get('RATE_LIMIT_REQUESTS_PER_IDENTITY', { infer: true });
+      inject: [LimitsConfig],
+      useFactory: (limits: LimitsConfig) => {
+        const limit = limits.requestsPerIdentity;
         return {
           storage: new FixedWindowThrottlerStorage(),
           throttlers: [
             {
               name: IDENTITY_THROTTLER,
-              ttl: config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000,
+              ttl: limits.rateLimitWindowMs,
               limit,
               skipIf: () => limit === 0,
             },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { AppError } from '../common/errors/app-error';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { MetricsService } from '../metrics/metrics.service';
 
 /** A 429 that also says when to retry (HTTP sends it as Retry-After). */
@@ -11,7 +10,7 @@ export class RateLimitedError extends AppError {
     description: string,
     readonly retryAfterSeconds: number,
   ) {
-    super('ERR_TOO_MANY_REQUESTS', description, 429);
+    super('ERR_TOO_MANY_REQUESTS', description);
   }
 }
 
@@ -33,11 +32,11 @@ export class RequestBudget {
   constructor(
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     private readonly metrics: MetricsService,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.perIdentity = config.get('RATE_LIMIT_REQUESTS_PER_IDENTITY', { infer: true });
-    this.perIp = config.get('RATE_LIMIT_REQUESTS_PER_IP', { infer: true });
-    this.windowMs = config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }) * 1000;
+    this.perIdentity = limits.requestsPerIdentity;
+    this.perIp = limits.requestsPerIp;
+    this.windowMs = limits.rateLimitWindowMs;
   }
 
   /** Counts one authenticated request or socket event; throws a 429 AppError when over. */

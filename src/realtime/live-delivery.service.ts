@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Server } from 'socket.io';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { ServerConfig } from '../config/configuration';
 import { encodeEvent } from './authsocket-codec';
 import { DeliveryEnvelopes } from './delivery-envelope';
 import { LiveDelivery } from './live-message';
@@ -9,6 +8,7 @@ import { DELIVER_EVENT } from './realtime.constants';
 import { roomIdOf } from './room-id';
 import { SocketRegistry } from './socket-registry';
 import { SocketSigner } from './socket-signer';
+import { describeError } from '../common/errors/describe-error';
 
 /**
  * Delivers a stored message to its recipient's sockets (docs/protocol/realtime.md#delivery-policy): on this instance
@@ -28,9 +28,9 @@ export class LiveDeliveryService {
   constructor(
     private readonly registry: SocketRegistry,
     private readonly signer: SocketSigner,
-    config: ConfigService<EnvironmentVariables, true>,
+    server: ServerConfig,
   ) {
-    this.envelopes = new DeliveryEnvelopes(config.get('SERVER_PRIVATE_KEY', { infer: true }));
+    this.envelopes = new DeliveryEnvelopes(server.privateKey);
   }
 
   /** Called by the gateway once Socket.IO is up; listens for other instances' deliveries. */
@@ -70,9 +70,7 @@ export class LiveDeliveryService {
     const sent = await Promise.all(
       sockets.map((s) =>
         this.signer.emitPayload(s, payload).catch((error: unknown) => {
-          this.logger.error(
-            `Live delivery failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          this.logger.error(`Live delivery failed: ${describeError(error)}`);
           return false;
         }),
       ),

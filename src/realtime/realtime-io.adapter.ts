@@ -1,5 +1,4 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
@@ -7,7 +6,7 @@ import { guardCommands } from '../common/redis/redis-failures';
 import { publisherOptions, RedisTimeouts, subscriberOptions } from '../common/redis/redis-options';
 import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
 import { ThrottledWarning } from '../common/redis/throttled-warning';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { RealtimeConfig, RedisConfig } from '../config/configuration';
 import { REDIS_ADAPTER_KEY } from './realtime.constants';
 
 /**
@@ -26,13 +25,13 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   constructor(app: INestApplicationContext) {
     super(app);
-    const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
-    this.maxFrameBytes = config.get('SOCKET_MAX_FRAME_BYTES', { infer: true });
+    const redis = app.get(RedisConfig);
+    this.maxFrameBytes = app.get(RealtimeConfig).maxFrameBytes;
     this.redis = app.get<Redis | undefined>(REDIS_CLIENT);
     this.namespace = app.get<string>(REDIS_NAMESPACE);
     this.timeouts = {
-      connectTimeoutMs: config.get('REDIS_CONNECT_TIMEOUT_MS', { infer: true }),
-      commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+      connectTimeoutMs: redis.connectTimeoutMs,
+      commandTimeoutMs: redis.commandTimeoutMs,
     };
   }
 

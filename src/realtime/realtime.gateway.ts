@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AppError } from '../common/errors/app-error';
 import { clientIp } from '../common/http/client-ip';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig, RealtimeConfig, ServerConfig } from '../config/configuration';
 import { RequestBudget } from '../rate-limit/request-budget';
 import { decodeEvent, parseAuthMessage } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
@@ -14,6 +13,7 @@ import { SocketAuthenticator } from './socket-authenticator';
 import { SocketEventsHandler } from './socket-events.handler';
 import { SocketRegistry } from './socket-registry';
 import { SocketSession } from './socket-session';
+import { describeErrorWithStack } from '../common/errors/describe-error';
 
 /**
  * MessageBox live delivery over Socket.IO with BRC-103 per socket (docs/protocol/realtime.md#gateway-structure). Only
@@ -39,7 +39,9 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
   // ---- End of connection budgets. ----
 
   constructor(
-    config: ConfigService<EnvironmentVariables, true>,
+    server: ServerConfig,
+    limits: LimitsConfig,
+    realtime: RealtimeConfig,
     private readonly auth: SocketAuthenticator,
     private readonly events: SocketEventsHandler,
     private readonly registry: SocketRegistry,
@@ -47,16 +49,13 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     private readonly budget: RequestBudget,
   ) {
     // A payload is ~4 frame characters per byte: the frame limit bounds it before this does.
-    this.maxPayloadBytes = Math.min(
-      config.get('MAX_BODY_BYTES', { infer: true }),
-      config.get('SOCKET_MAX_FRAME_BYTES', { infer: true }),
-    );
-    this.prefix = config.get('ROUTING_PREFIX', { infer: true });
-    this.authTimeoutMs = config.get('SOCKET_AUTH_TIMEOUT_SECONDS', { infer: true }) * 1000;
-    this.idleTimeoutMs = config.get('SOCKET_IDLE_TIMEOUT_SECONDS', { infer: true }) * 1000;
-    this.maxPerIp = config.get('SOCKET_MAX_PER_IP', { infer: true });
-    this.maxPerIdentity = config.get('SOCKET_MAX_PER_IDENTITY', { infer: true });
-    this.proxyHops = config.get('TRUST_PROXY_HOPS', { infer: true });
+    this.maxPayloadBytes = Math.min(limits.maxBodyBytes, realtime.maxFrameBytes);
+    this.prefix = server.routingPrefix;
+    this.authTimeoutMs = realtime.authTimeoutMs;
+    this.idleTimeoutMs = realtime.idleTimeoutMs;
+    this.maxPerIp = realtime.maxPerIp;
+    this.maxPerIdentity = realtime.maxPerIdentity;
+    this.proxyHops = server.trustProxyHops;
   }
 
   afterInit(server: Server): void {
@@ -161,9 +160,7 @@ export class RealtimeGateway implements OnGatewayInit<Server>, OnGatewayConnecti
     if (error instanceof ProtocolViolation) {
       this.close(session, error.reason);
     } else {
-      this.logger.error(
-        `authMessage handling failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      this.logger.error(`authMessage handling failed: ${describeErrorWithStack(error)}`);
       this.close(session, 'internal error');
     }
   }

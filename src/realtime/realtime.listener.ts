@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { MessageCreatedEvent } from '../common/events/domain-events';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { RealtimeConfig } from '../config/configuration';
 import { isRecord } from './authsocket-codec';
 import { LiveDeliveryService } from './live-delivery.service';
+import { describeError } from '../common/errors/describe-error';
 
 /**
  * Pushes every stored message live, whichever path stored it (HTTP or socket): docs/protocol/realtime.md#live-delivery.
@@ -22,9 +22,9 @@ export class RealtimeListener {
 
   constructor(
     private readonly delivery: LiveDeliveryService,
-    config: ConfigService<EnvironmentVariables, true>,
+    realtime: RealtimeConfig,
   ) {
-    this.maxLiveBytes = config.get('LIVE_MAX_BODY_BYTES', { infer: true });
+    this.maxLiveBytes = realtime.liveMaxBodyBytes;
   }
 
   @OnEvent('message.created')
@@ -54,9 +54,7 @@ export class RealtimeListener {
         },
       })
       .catch((error: unknown) =>
-        this.logger.error(
-          `Live delivery of ${event.messageId} failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        this.logger.error(`Live delivery of ${event.messageId} failed: ${describeError(error)}`),
       );
   }
 }

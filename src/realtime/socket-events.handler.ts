@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { AppError } from '../common/errors/app-error';
 import { toErrorReply } from '../common/errors/error-body';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { RealtimeConfig } from '../config/configuration';
 import { MessagesService } from '../messages/messages.service';
 import { isRecord, SocketEvent } from './authsocket-codec';
 import { ProtocolViolation } from './protocol-violation';
@@ -10,6 +9,7 @@ import { REALTIME_LIMITS } from './realtime.constants';
 import { parseRoomId, RoomId } from './room-id';
 import { SocketSession } from './socket-session';
 import { SocketSigner } from './socket-signer';
+import { describeErrorWithStack } from '../common/errors/describe-error';
 
 type Ack = { status: 'success'; messageId: string } | Record<string, unknown>;
 
@@ -26,9 +26,9 @@ export class SocketEventsHandler {
   constructor(
     private readonly signer: SocketSigner,
     private readonly messages: MessagesService,
-    config: ConfigService<EnvironmentVariables, true>,
+    realtime: RealtimeConfig,
   ) {
-    this.maxRooms = config.get('SOCKET_MAX_ROOMS', { infer: true });
+    this.maxRooms = realtime.maxRooms;
   }
 
   /**
@@ -137,9 +137,7 @@ export class SocketEventsHandler {
     } catch (error) {
       const reply = toErrorReply(error);
       if (reply.unexpected) {
-        this.logger.error(
-          `Live sendMessage failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+        this.logger.error(`Live sendMessage failed: ${describeErrorWithStack(error)}`);
       }
       return reply.body;
     }

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { EnvironmentVariables } from '../config/environment-variables';
+import { LimitsConfig } from '../config/configuration';
 import { TransactionRunner } from '../database/transaction-runner';
 import { MessageRetentionRepository } from './message-retention.repository';
+import { describeError } from '../common/errors/describe-error';
 
 export const RETENTION_JOB = 'message-retention';
 const DAY_MS = 24 * 3600 * 1000;
@@ -22,17 +22,15 @@ export class MessageRetentionService implements OnApplicationBootstrap {
     private readonly repository: MessageRetentionRepository,
     private readonly transactions: TransactionRunner,
     private readonly scheduler: SchedulerRegistry,
-    config: ConfigService<EnvironmentVariables, true>,
+    limits: LimitsConfig,
   ) {
-    this.days = config.get('MESSAGE_RETENTION_DAYS', { infer: true });
+    this.days = limits.messageRetentionDays;
   }
 
   onApplicationBootstrap(): void {
     const timer = setInterval(() => {
       this.purge().catch((error: unknown) =>
-        this.logger.error(
-          `Purge failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        this.logger.error(`Purge failed: ${describeError(error)}`),
       );
     }, PURGE_EVERY_MS);
     // The scheduler registry clears it on shutdown.

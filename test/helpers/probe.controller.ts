@@ -15,6 +15,18 @@ import { AppError } from '../../src/common/errors/app-error';
 /** Records of handler runs, so tests can prove a refused request never reached its handler. */
 export const probeCalls: Array<{ route: string; identityKey: string }> = [];
 
+/**
+ * An AppError whose code is outside the server's catalogue, so a test can prove the HTTP layer
+ * passes any AppError through as thrown (status and code), signed. The 403 comes from the
+ * catalogue entry it borrows; only the code string is replaced.
+ */
+class ProbeRefusal extends AppError {
+  constructor() {
+    super('ERR_DELIVERY_BLOCKED', 'Refused by the probe.');
+    (this as { code: string }).code = 'ERR_PROBE_REFUSED';
+  }
+}
+
 /** Test-only routes that exercise every way a Nest handler can write its response. */
 @Controller('probe')
 export class ProbeController {
@@ -42,7 +54,7 @@ export class ProbeController {
 
   @Get('app-error')
   appError(): never {
-    throw new AppError('ERR_PROBE_REFUSED', 'Refused by the probe.', 403);
+    throw new ProbeRefusal();
   }
 
   @Get('crash')

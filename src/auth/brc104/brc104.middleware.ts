@@ -9,6 +9,7 @@ import { hasAuthHeaders } from './auth-headers';
 import { HandshakeService } from './handshake.service';
 import { RequestVerifier } from './request-verifier';
 import { ResponseSigner } from './response-signer';
+import { describeErrorWithStack } from '../../common/errors/describe-error';
 
 export const HANDSHAKE_PATH = '/.well-known/auth';
 
@@ -35,7 +36,7 @@ export class Brc104Middleware {
       // Unsigned: no session could be known (e.g. the session store is unreachable).
       const reply = toErrorReply(error);
       if (reply.unexpected) {
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        this.logger.error(describeErrorWithStack(error));
       }
       if (!res.headersSent) sendJsonError(res, reply.status, reply.body, reply.headers);
     });
@@ -75,7 +76,7 @@ export class Brc104Middleware {
       message = JSON.parse(raw.toString('utf8'));
     } catch {
       const reply = toErrorReply(
-        new AppError('ERR_INVALID_JSON', 'The handshake body is not valid JSON.', 400),
+        new AppError('ERR_INVALID_JSON', 'The handshake body is not valid JSON.'),
       );
       sendJsonError(res, reply.status, reply.body);
       return;

@@ -87,5 +87,5 @@ export class HandshakeService {
 }
 
 function invalid(description: string): AppError {
-  return new AppError('ERR_INVALID_AUTH_MESSAGE', description, 400);
+  return new AppError('ERR_INVALID_AUTH_MESSAGE', description);
 }

@@ -5,6 +5,7 @@ import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../crypto/crypto-provid
 import { AuthSession } from '../sessions/auth-session';
 import { AUTH_HEADERS, AUTH_VERSION } from './auth-headers';
 import { responsePayload, signedResponseHeaders } from './signed-payloads';
+import { describeError } from '../../common/errors/describe-error';
 
 export interface SigningContext {
   session: AuthSession;
@@ -86,9 +87,7 @@ export class ResponseSigner {
       this.sign(res, ctx, body).then(
         () => this.finish(res, body, done),
         (error: unknown) => {
-          this.logger.error(
-            `Response signing failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          this.logger.error(`Response signing failed: ${describeError(error)}`);
           done = undefined;
           this.failUnsigned(res);
         },

@@ -2,7 +2,7 @@ import { ErrorCode, statusOf } from './error-codes';
 
 /**
  * The one error type services throw. Only the exception filters turn it into HTTP or socket
- * replies, so services never shape responses.
+ * replies, so services never shape responses. The status comes from the catalogue, never the caller.
  */
 export class AppError extends Error {
   readonly status: number;
@@ -10,12 +10,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly description: string,
-    status?: number,
     /** Extra protocol fields merged into the error body, e.g. `blockedRecipients`. */
     readonly extra?: Record<string, unknown>,
   ) {
     super(description);
     this.name = 'AppError';
-    this.status = status ?? statusOf(code);
+    this.status = statusOf(code);
   }
 }

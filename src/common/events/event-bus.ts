@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEvents } from './domain-events';
+import { describeError } from '../errors/describe-error';
 
 /**
  * Typed wrapper over EventEmitter2. Publish only after the transaction commits, so no listener
@@ -17,9 +18,7 @@ export class EventBus {
     try {
       this.emitter.emit(name, payload);
     } catch (error) {
-      this.logger.error(
-        `Listener of ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.error(`Listener of ${name} failed: ${describeError(error)}`);
     }
   }
 }

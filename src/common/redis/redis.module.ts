@@ -1,14 +1,11 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type Redis from 'ioredis';
-import { EnvironmentVariables } from '../../config/environment-variables';
+import { RedisConfig, ServerConfig } from '../../config/configuration';
 import { failFastWhileDisconnected, guardCommands } from './redis-failures';
 import { redisNamespace } from './redis-namespace';
 import { sharedClientOptions } from './redis-options';
 import { REDIS_CLIENT, REDIS_NAMESPACE } from './redis.tokens';
 import { ThrottledWarning } from './throttled-warning';
-
-type Config = ConfigService<EnvironmentVariables, true>;
 
 /**
  * One Redis connection for the process (sessions, replay cache), only when REDIS_URL is set. It
@@ -20,9 +17,9 @@ type Config = ConfigService<EnvironmentVariables, true>;
   providers: [
     {
       provide: REDIS_CLIENT,
-      inject: [ConfigService],
-      useFactory: (config: Config): Redis | undefined => {
-        const url = config.get('REDIS_URL', { infer: true });
+      inject: [RedisConfig],
+      useFactory: (redis: RedisConfig): Redis | undefined => {
+        const url = redis.url;
         if (!url) return undefined;
         // Loaded only when configured: a single-instance server never pays for the client.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,8 +27,8 @@ type Config = ConfigService<EnvironmentVariables, true>;
         const client = new IoRedis(
           url,
           sharedClientOptions({
-            connectTimeoutMs: config.get('REDIS_CONNECT_TIMEOUT_MS', { infer: true }),
-            commandTimeoutMs: config.get('REDIS_COMMAND_TIMEOUT_MS', { infer: true }),
+            connectTimeoutMs: redis.connectTimeoutMs,
+            commandTimeoutMs: redis.commandTimeoutMs,
           }),
         );
         const logger = new Logger('Redis');
@@ -45,12 +42,9 @@ type Config = ConfigService<EnvironmentVariables, true>;
     },
     {
       provide: REDIS_NAMESPACE,
-      inject: [ConfigService],
-      useFactory: (config: Config): string =>
-        redisNamespace(
-          config.get('SERVER_PRIVATE_KEY', { infer: true }),
-          config.get('REDIS_NAMESPACE', { infer: true }),
-        ),
+      inject: [ServerConfig, RedisConfig],
+      useFactory: (server: ServerConfig, redis: RedisConfig): string =>
+        redisNamespace(server.privateKey, redis.namespace),
     },
   ],
   exports: [REDIS_CLIENT, REDIS_NAMESPACE],

@@ -5,12 +5,12 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { EnvironmentVariables } from '../../config/environment-variables';
+import { PaymentsConfig } from '../../config/configuration';
 import { DeliveryPaymentEntity } from '../delivery-payment.entity';
 import { FeeOutboxRepository } from './fee-outbox.repository';
 import { FEE_WALLET, FeeWallet } from './fee-wallet';
+import { describeError } from '../../common/errors/describe-error';
 
 /** Longest wait for one internalization, and the longest pause between two attempts. */
 const ATTEMPT_TIMEOUT_MS = 60_000;
@@ -37,12 +37,12 @@ export class FeeCollector implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(FEE_WALLET) private readonly wallet: FeeWallet | null,
     dataSource: DataSource,
-    config: ConfigService<EnvironmentVariables, true>,
+    payments: PaymentsConfig,
   ) {
     this.outbox = new FeeOutboxRepository(dataSource);
-    this.intervalMs = config.get('FEE_COLLECTION_INTERVAL_MS', { infer: true });
-    this.maxAttempts = config.get('FEE_MAX_ATTEMPTS', { infer: true });
-    this.retryBaseMs = config.get('FEE_RETRY_BASE_MS', { infer: true });
+    this.intervalMs = payments.feeCollectionIntervalMs;
+    this.maxAttempts = payments.feeMaxAttempts;
+    this.retryBaseMs = payments.feeRetryBaseMs;
   }
 
   onApplicationBootstrap(): void {
@@ -103,7 +103,7 @@ export class FeeCollector implements OnApplicationBootstrap, OnApplicationShutdo
       const attempts = row.attempts + 1;
       const backoff = Math.min(this.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
       const next = attempts >= this.maxAttempts ? null : new Date(now.getTime() + backoff);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       await this.outbox.attemptFailed(row.id, attempts, message, next);
       this.logger.warn(
         `fee ${row.txid}:${row.vout} not internalized (attempt ${attempts}): ${message}`,

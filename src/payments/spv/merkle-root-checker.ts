@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ChainTracker } from '@bsv/sdk';
 import { AppError } from '../../common/errors/app-error';
-import { EnvironmentVariables } from '../../config/environment-variables';
+import { PaymentsConfig } from '../../config/configuration';
 import { CHAIN_TRACKER } from '../chain-tracker.provider';
 
 const unavailable = () =>
   new AppError(
     'ERR_PAYMENT_VERIFICATION_UNAVAILABLE',
     'Payments cannot be verified right now; try again later.',
-    503,
   );
 
 /**
@@ -29,11 +27,11 @@ export class MerkleRootChecker {
 
   constructor(
     @Inject(CHAIN_TRACKER) private readonly tracker: ChainTracker,
-    config: ConfigService<EnvironmentVariables, true>,
+    payments: PaymentsConfig,
   ) {
-    this.cacheSize = config.get('CHAIN_TRACKER_CACHE_SIZE', { infer: true });
-    this.timeoutMs = config.get('CHAIN_TRACKER_TIMEOUT_MS', { infer: true });
-    this.perMinute = config.get('CHAIN_TRACKER_LOOKUPS_PER_MINUTE', { infer: true });
+    this.cacheSize = payments.chainTrackerCacheSize;
+    this.timeoutMs = payments.chainTrackerTimeoutMs;
+    this.perMinute = payments.chainTrackerLookupsPerMinute;
   }
 
   async isValidRoot(identity: string, height: number, root: string): Promise<boolean> {
@@ -64,7 +62,6 @@ export class MerkleRootChecker {
       throw new AppError(
         'ERR_TOO_MANY_REQUESTS',
         'Too many payments needing a block header lookup; try again in a minute.',
-        429,
       );
     }
     window.count++;
