@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { DbDriver, EnvironmentVariables } from '../config/environment-variables';
 import { databaseSettingsFrom } from '../database/database-settings';
 import { openDataSource } from '../database/open-data-source';
+import { TransactionRunner } from '../database/transaction-runner';
+import { MessagesRepository } from '../messages/messages.repository';
+import { PaymentLedger } from '../payments/payment-ledger';
 import { buildDataSourceOptions } from '../database/typeorm-options';
 
 /** A failure the operator can fix (no database here, ...): one line, exit status 1. */
@@ -25,4 +28,9 @@ export async function openAdminDatabase(env: EnvironmentVariables): Promise<Data
     }
   }
   return openDataSource(buildDataSourceOptions(databaseSettingsFrom(env)));
+}
+
+/** The server's own repository of messages, outside Nest: the admin commands read and purge through it. */
+export function adminMessagesRepository(ds: DataSource): MessagesRepository {
+  return new MessagesRepository(ds, new TransactionRunner(ds), new PaymentLedger());
 }

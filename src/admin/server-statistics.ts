@@ -2,8 +2,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { RedisSessionStore } from '../auth/sessions/redis-session-store';
 import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
-import { MessageBoxEntity } from '../messages/message-box.entity';
-import { MessageEntity } from '../messages/message.entity';
+import { adminMessagesRepository } from './admin-database';
 
 export interface ServerStatistics {
   messagesByBox: Array<{ messageBox: string; messages: number }>;
@@ -20,19 +19,7 @@ export async function serverStatistics(
   sessionTtlSeconds: number,
   redisNamespace: string,
 ): Promise<ServerStatistics> {
-  const rows = await ds
-    .getRepository(MessageEntity)
-    .createQueryBuilder('m')
-    .innerJoin(MessageBoxEntity, 'b', 'b.messageBoxId = m.messageBoxId')
-    .select('b.type', 'messageBox')
-    .addSelect('COUNT(*)', 'messages')
-    .groupBy('b.type')
-    .orderBy('b.type', 'ASC')
-    .getRawMany<{ messageBox: string; messages: string | number }>();
-  const messagesByBox = rows.map((r) => ({
-    messageBox: r.messageBox,
-    messages: Number(r.messages),
-  }));
+  const messagesByBox = await adminMessagesRepository(ds).statistics();
   const devices = ds.getRepository(DeviceRegistrationEntity);
   return {
     messagesByBox,
