@@ -166,7 +166,7 @@ export class MessagesRepository {
         [recipient, ...messageIds],
         true,
       );
-      return (result.affected ?? 0) as number;
+      return result.affected ?? 0;
     });
   }
 

@@ -1,29 +1,15 @@
-import { SqlDialect } from '../database/sql-dialect';
+import { statements } from '../database/hand-written-sql';
+
+const COLUMNS = '(messageId, messageBoxId, sender, recipient, body, created_at, updated_at)';
+const ROW = '(?, ?, ?, ?, ?, ?, ?)';
 
 /**
  * Every hand-written statement on `messages` and `messageBox`, in one place. They run on every
  * send, list and acknowledge, where TypeORM's query building and entity hydration cost more CPU
  * than the statements themselves; the rest of the data access uses TypeORM's repository API.
- * docs/sql/messages.sql lists them per dialect (`npm run sql:docs` writes it; a unit test checks it
- * is up to date), so a reviewer reads the SQL without running the code.
+ * docs/sql/messages.sql lists them per dialect (`npm run sql:docs` writes it; a unit test checks
+ * it is up to date), so a reviewer reads the SQL without running the code.
  */
-export interface HandWrittenStatement {
-  /** What the statement does, for docs/sql. */
-  purpose: string;
-  /** The SQL for this dialect; `n` is the number of rows or values of its variable list. */
-  sql(dialect: SqlDialect, n: number): string;
-}
-
-/** Keeps each statement's name while typing it as a HandWrittenStatement. */
-export function statements<K extends string>(
-  list: Record<K, HandWrittenStatement>,
-): Record<K, HandWrittenStatement> {
-  return list;
-}
-
-const COLUMNS = '(messageId, messageBoxId, sender, recipient, body, created_at, updated_at)';
-const ROW = '(?, ?, ?, ?, ?, ?, ?)';
-
 export const MESSAGES_SQL = statements({
   insertBoxes: {
     purpose: 'Creates the missing boxes of a send, race-free (a box that exists is left alone).',
@@ -37,13 +23,15 @@ export const MESSAGES_SQL = statements({
   },
   insertMessagesReturning: {
     purpose:
-      'SQLite and MariaDB: stores a send in one statement, ignoring duplicates, and returns the rows really written.',
+      'Stores a send in one statement, ignoring duplicates, and returns the rows really written.',
+    dialects: ['sqlite', 'mariadb'],
     sql: (d, n) =>
       `${d.insertIgnore} messages ${COLUMNS} VALUES ${d.placeholders(n, ROW)} RETURNING recipient, messageId`,
   },
   insertMessage: {
     purpose:
-      'MySQL (no RETURNING): one row per statement, ignoring a duplicate; affected rows tell.',
+      'No RETURNING in MySQL: one row per statement, ignoring a duplicate; affected rows tell.',
+    dialects: ['mysql'],
     sql: (d) => `${d.insertIgnore} messages ${COLUMNS} VALUES ${ROW}`,
   },
   pageSizes: {

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { STORAGE_REFUSALS } from '../../src/messages/message-budgets';
+import {
+  ACKNOWLEDGE_REQUEST_ERRORS,
+  LIST_MESSAGES_REQUEST_ERRORS,
+} from '../../src/messages/message-requests';
+import { ACKNOWLEDGE_REFUSALS, SEND_REFUSALS } from '../../src/messages/messages.service';
+import { SEND_MESSAGE_REQUEST_ERRORS } from '../../src/messages/send-message.request';
+import { PAYMENT_REFUSALS } from '../../src/payments/payment-errors';
+
+const SRC = resolve(__dirname, '..', '..', 'src');
+
+/**
+ * The codes a source file can throw: every 'ERR_…' literal, and err('X', …) shorthands meaning
+ * ERR_X. The exported lists themselves are left out, or each list would find itself.
+ */
+function codesThrownIn(files: string[]): Set<string> {
+  const codes = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(resolve(SRC, file), 'utf8').replace(
+      /export const [A-Z_]+ = [\s\S]*?as const;/g,
+      '',
+    );
+    for (const [, code] of text.matchAll(/'(ERR_[A-Z0-9_]+)'/g)) codes.add(code);
+    for (const [, code] of text.matchAll(/\berr\(\s*'([A-Z0-9_]+)'/g)) codes.add(`ERR_${code}`);
+  }
+  return codes;
+}
+
+const flat = (byStatus: Record<number, readonly string[]>) => Object.values(byStatus).flat();
+
+/** Each documented list, and the files whose throws it must match exactly. */
+const LISTS: Array<[string, readonly string[], string[]]> = [
+  [
+    'SEND_MESSAGE_REQUEST_ERRORS',
+    SEND_MESSAGE_REQUEST_ERRORS,
+    ['messages/send-message.request.ts', 'messages/stored-body.ts'],
+  ],
+  [
+    'LIST_MESSAGES_REQUEST_ERRORS + ACKNOWLEDGE_REQUEST_ERRORS',
+    [...LIST_MESSAGES_REQUEST_ERRORS, ...ACKNOWLEDGE_REQUEST_ERRORS],
+    ['messages/message-requests.ts'],
+  ],
+  [
+    'SEND_REFUSALS + ACKNOWLEDGE_REFUSALS',
+    [...flat(SEND_REFUSALS), ...flat(ACKNOWLEDGE_REFUSALS)],
+    ['messages/messages.service.ts'],
+  ],
+  ['STORAGE_REFUSALS', STORAGE_REFUSALS, ['messages/message-budgets.ts']],
+  [
+    'PAYMENT_REFUSALS',
+    flat(PAYMENT_REFUSALS),
+    [
+      'payments/payment-errors.ts',
+      'payments/payment-presence.ts',
+      'payments/payment-ledger.ts',
+      'payments/recipient-output-mapping.ts',
+      'payments/spv-payment-verifier.ts',
+      'payments/spv/merkle-root-checker.ts',
+    ],
+  ],
+];
+
+describe('documented error codes of the routes', () => {
+  it.each(LISTS)('%s lists exactly the codes its code throws', (_name, list, files) => {
+    expect([...new Set(list)].sort()).toEqual([...codesThrownIn(files)].sort());
+  });
+});
