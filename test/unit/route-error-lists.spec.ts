@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { REGISTER_DEVICE_REQUEST_ERRORS } from '../../src/devices/register-device.request';
 import { STORAGE_REFUSALS } from '../../src/messages/message-budgets';
 import {
   ACKNOWLEDGE_REQUEST_ERRORS,
@@ -8,6 +9,12 @@ import {
 import { ACKNOWLEDGE_REFUSALS, SEND_REFUSALS } from '../../src/messages/messages.service';
 import { SEND_MESSAGE_REQUEST_ERRORS } from '../../src/messages/send-message.request';
 import { PAYMENT_REFUSALS } from '../../src/payments/payment-errors';
+import {
+  GET_PERMISSION_REQUEST_ERRORS,
+  LIST_PERMISSIONS_REQUEST_ERRORS,
+  QUOTE_REQUEST_ERRORS,
+  SET_PERMISSION_REQUEST_ERRORS,
+} from '../../src/permissions/permission-requests';
 
 const SRC = resolve(__dirname, '..', '..', 'src');
 
@@ -59,6 +66,21 @@ const LISTS: Array<[string, readonly string[], string[]]> = [
       'payments/spv-payment-verifier.ts',
       'payments/spv/merkle-root-checker.ts',
     ],
+  ],
+  [
+    'the four permission request lists',
+    [
+      ...SET_PERMISSION_REQUEST_ERRORS,
+      ...GET_PERMISSION_REQUEST_ERRORS,
+      ...LIST_PERMISSIONS_REQUEST_ERRORS,
+      ...QUOTE_REQUEST_ERRORS,
+    ],
+    ['permissions/permission-requests.ts'],
+  ],
+  [
+    'REGISTER_DEVICE_REQUEST_ERRORS',
+    REGISTER_DEVICE_REQUEST_ERRORS,
+    ['devices/register-device.request.ts'],
   ],
 ];
 
