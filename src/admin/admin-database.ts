@@ -5,6 +5,8 @@ import { DbDriver, EnvironmentVariables } from '../config/environment-variables'
 import { databaseSettingsFrom } from '../database/database-settings';
 import { openDataSource } from '../database/open-data-source';
 import { TransactionRunner } from '../database/transaction-runner';
+import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
+import { DevicesRepository } from '../devices/devices.repository';
 import { MessagesRepository } from '../messages/messages.repository';
 import { PaymentLedger } from '../payments/payment-ledger';
 import { buildDataSourceOptions } from '../database/typeorm-options';
@@ -30,7 +32,11 @@ export async function openAdminDatabase(env: EnvironmentVariables): Promise<Data
   return openDataSource(buildDataSourceOptions(databaseSettingsFrom(env)));
 }
 
-/** The server's own repository of messages, outside Nest: the admin commands read and purge through it. */
-export function adminMessagesRepository(ds: DataSource): MessagesRepository {
-  return new MessagesRepository(ds, new TransactionRunner(ds), new PaymentLedger());
+/** The server's own repositories, outside Nest: the admin commands read and write through them. */
+export function adminRepositories(ds: DataSource) {
+  const transactions = new TransactionRunner(ds);
+  return {
+    messages: new MessagesRepository(ds, transactions, new PaymentLedger()),
+    devices: new DevicesRepository(ds.getRepository(DeviceRegistrationEntity), transactions),
+  };
 }

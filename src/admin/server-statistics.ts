@@ -1,8 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { RedisSessionStore } from '../auth/sessions/redis-session-store';
-import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
-import { adminMessagesRepository } from './admin-database';
+import { adminRepositories } from './admin-database';
 
 export interface ServerStatistics {
   messagesByBox: Array<{ messageBox: string; messages: number }>;
@@ -19,12 +18,12 @@ export async function serverStatistics(
   sessionTtlSeconds: number,
   redisNamespace: string,
 ): Promise<ServerStatistics> {
-  const messagesByBox = await adminMessagesRepository(ds).statistics();
-  const devices = ds.getRepository(DeviceRegistrationEntity);
+  const repositories = adminRepositories(ds);
+  const messagesByBox = await repositories.messages.statistics();
   return {
     messagesByBox,
     totalMessages: messagesByBox.reduce((sum, r) => sum + r.messages, 0),
-    devices: { total: await devices.count(), active: await devices.countBy({ active: true }) },
+    devices: await repositories.devices.counts(),
     sessions: redisUrl
       ? await redisSessionCount(redisUrl, sessionTtlSeconds, redisNamespace)
       : null,

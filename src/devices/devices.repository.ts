@@ -64,6 +64,14 @@ export class DevicesRepository {
     );
   }
 
+  /** Registered devices, and how many still receive pushes (`admin stats`). */
+  async counts(): Promise<{ total: number; active: number }> {
+    return {
+      total: await this.devices.count(),
+      active: await this.devices.countBy({ active: true }),
+    };
+  }
+
   activeFor(identityKeys: string[]): Promise<DeviceRegistrationEntity[]> {
     return this.devices
       .createQueryBuilder('d')
