@@ -28,14 +28,24 @@ export class SqlDialect {
    * Runs a statement that yields rows whatever its verb (an INSERT ... RETURNING): TypeORM's
    * SQLite runner picks sqlite3's run() for any statement starting with INSERT and drops the
    * rows, so on SQLite the statement goes to the driver's all() on the runner's own connection
-   * (QueryRunner.connect() returns it). mysql2 already answers RETURNING with the rows.
+   * (QueryRunner.connect() returns it), retried on SQLITE_BUSY as TypeORM's runner does
+   * (`busyErrorRetry`). mysql2 already answers RETURNING with the rows.
    */
   async queryRows<T>(runner: QueryRunner, sql: string, params: unknown[]): Promise<T[]> {
     if (this.kind !== 'sqlite') return (await runner.query(sql, params)) as T[];
     const db = (await runner.connect()) as SqliteConnection;
-    return new Promise<T[]>((resolve, reject) =>
-      db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
-    );
+    const { busyErrorRetry } = runner.connection.options as { busyErrorRetry?: number };
+    return new Promise<T[]>((resolve, reject) => {
+      const attempt = () =>
+        db.all(sql, params, (error, rows) => {
+          if (!error) return resolve(rows as T[]);
+          // A busy database refused the statement before writing anything: run it again.
+          if (busyErrorRetry && String(error).includes('SQLITE_BUSY:')) {
+            setTimeout(attempt, busyErrorRetry);
+          } else reject(error);
+        });
+      attempt();
+    });
   }
 
   /** A timestamp parameter in the form TypeORM stores for this driver (UTC, milliseconds). */
