@@ -1,41 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { databaseSettingsFrom } from '../../src/database/database-settings';
-import { openDataSource } from '../../src/database/open-data-source';
 import { TransactionRunner } from '../../src/database/transaction-runner';
-import { buildDataSourceOptions } from '../../src/database/typeorm-options';
 import { DeviceRegistrationEntity } from '../../src/devices/device-registration.entity';
 import { DevicesRepository } from '../../src/devices/devices.repository';
 import { MessagePermissionEntity } from '../../src/permissions/message-permission.entity';
 import { PermissionsRepository } from '../../src/permissions/permissions.repository';
 import { describeEachDatabase } from '../helpers/database-targets';
-import { testEnvironment } from '../helpers/test-environment';
+import { dataSourceOnDatabase } from '../helpers/data-source-on-database';
 
 const newKey = () => `02${randomBytes(32).toString('hex')}`;
 
 /** The writes of DevicesRepository and PermissionsRepository, each in its own transaction. */
 describeEachDatabase('devices and permissions repositories on $name', (target) => {
-  let ds!: DataSource;
   let devices!: DevicesRepository;
   let permissions!: PermissionsRepository;
-  let teardown: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    const db = await target.setup();
-    teardown = db.teardown;
-    ds = await openDataSource(
-      buildDataSourceOptions(databaseSettingsFrom(testEnvironment(db.env))),
-    );
+  dataSourceOnDatabase(target, (ds) => {
     const transactions = new TransactionRunner(ds);
     devices = new DevicesRepository(ds.getRepository(DeviceRegistrationEntity), transactions);
     permissions = new PermissionsRepository(
       ds.getRepository(MessagePermissionEntity),
       transactions,
     );
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await teardown?.();
   });
 
   it('registers a token once, moves it to the identity registering it again, and counts devices', async () => {

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { databaseSettingsFrom } from '../../src/database/database-settings';
-import { openDataSource } from '../../src/database/open-data-source';
 import { TransactionRunner } from '../../src/database/transaction-runner';
-import { buildDataSourceOptions } from '../../src/database/typeorm-options';
 import { MessageBoxEntity } from '../../src/messages/message-box.entity';
 import { MessagesRepository, NewMessage } from '../../src/messages/messages.repository';
 import { PaymentLedger } from '../../src/payments/payment-ledger';
 import { PaymentRecord } from '../../src/payments/payment-verifier';
 import { describeEachDatabase } from '../helpers/database-targets';
-import { testEnvironment } from '../helpers/test-environment';
+import { dataSourceOnDatabase } from '../helpers/data-source-on-database';
 
 const newKey = () => `02${randomBytes(32).toString('hex')}`;
 const newId = () => randomBytes(8).toString('hex');
@@ -27,19 +24,9 @@ const message = (sender: string, recipient: string, body = 'hello'): NewMessage 
 describeEachDatabase('MessagesRepository on $name', (target) => {
   let ds!: DataSource;
   let repository!: MessagesRepository;
-  let teardown: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    const db = await target.setup();
-    teardown = db.teardown;
-    ds = await openDataSource(
-      buildDataSourceOptions(databaseSettingsFrom(testEnvironment(db.env))),
-    );
+  dataSourceOnDatabase(target, (dataSource) => {
+    ds = dataSource;
     repository = new MessagesRepository(ds, new TransactionRunner(ds), new PaymentLedger());
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await teardown?.();
   });
 
   const store = (messageBox: string, rows: NewMessage[], at = new Date()) =>
