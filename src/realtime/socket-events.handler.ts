@@ -105,8 +105,9 @@ export class SocketEventsHandler {
   }
 
   /**
-   * Parsed here like HTTP /sendMessage in its controller (same checks, order and codes), then
-   * through the same service (block list, fees, dedupe, durable insert); any refusal becomes a non-success ack so the client falls back to HTTP at once.
+   * Parsed here as HTTP /sendMessage is in its controller (same checks, order and codes), then
+   * through the same service (block list, fees, dedupe, durable insert); any refusal becomes a
+   * non-success ack so the client falls back to HTTP at once.
    */
   private async onSendMessage(socket: SocketSession, sender: string, data: unknown): Promise<void> {
     const roomId = isRecord(data) ? data.roomId : undefined;
