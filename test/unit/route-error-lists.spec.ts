@@ -16,7 +16,8 @@ import {
   SET_PERMISSION_REQUEST_ERRORS,
 } from '../../src/permissions/permission-requests';
 
-const SRC = resolve(__dirname, '..', '..', 'src');
+const ROOT = resolve(__dirname, '..', '..');
+const SRC = resolve(ROOT, 'src');
 
 /**
  * The codes a source file can throw: every 'ERR_…' literal, and err('X', …) shorthands meaning
@@ -87,5 +88,36 @@ const LISTS: Array<[string, readonly string[], string[]]> = [
 describe('documented error codes of the routes', () => {
   it.each(LISTS)('%s lists exactly the codes its code throws', (_name, list, files) => {
     expect([...new Set(list)].sort()).toEqual([...codesThrownIn(files)].sort());
+  });
+});
+
+/**
+ * The codes in the check tables of one section of docs/protocol/http-api.md: from its heading to
+ * the next heading of any level.
+ */
+function documentedCodes(heading: string): Set<string> {
+  const lines = readFileSync(resolve(ROOT, 'docs/protocol/http-api.md'), 'utf8').split('\n');
+  const start = lines.indexOf(heading);
+  if (start < 0) throw new Error(`No heading "${heading}" in docs/protocol/http-api.md`);
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('#'));
+  const tables = lines.slice(start + 1, end < 0 ? undefined : end).filter((l) => l.startsWith('|'));
+  return new Set(tables.flatMap((line) => line.match(/ERR_[A-Z0-9_]+/g) ?? []));
+}
+
+/** Each route's check table in the protocol docs, and the lists its code exports. */
+const DOCUMENTED: Array<[string, readonly string[]]> = [
+  ['#### sendMessage validation order', [...SEND_MESSAGE_REQUEST_ERRORS, ...flat(SEND_REFUSALS)]],
+  ['### POST /listMessages', LIST_MESSAGES_REQUEST_ERRORS],
+  ['### POST /acknowledgeMessage', [...ACKNOWLEDGE_REQUEST_ERRORS, ...flat(ACKNOWLEDGE_REFUSALS)]],
+  ['### POST /registerDevice', REGISTER_DEVICE_REQUEST_ERRORS],
+  ['### POST /permissions/set', SET_PERMISSION_REQUEST_ERRORS],
+  ['### GET /permissions/get', GET_PERMISSION_REQUEST_ERRORS],
+  ['### GET /permissions/list', LIST_PERMISSIONS_REQUEST_ERRORS],
+  ['### GET /permissions/quote', QUOTE_REQUEST_ERRORS],
+];
+
+describe('error codes in the protocol docs', () => {
+  it.each(DOCUMENTED)('"%s" lists exactly the codes the route checks for', (heading, list) => {
+    expect([...documentedCodes(heading)].sort()).toEqual([...new Set(list)].sort());
   });
 });
