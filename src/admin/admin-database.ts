@@ -4,6 +4,11 @@ import { DataSource } from 'typeorm';
 import { DbDriver, EnvironmentVariables } from '../config/environment-variables';
 import { configurationOf } from '../config/configuration';
 import { openDataSource } from '../database/open-data-source';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
+import { DevicesRepository } from '../devices/devices.repository';
+import { MessagesRepository } from '../messages/messages.repository';
+import { PaymentLedger } from '../payments/payment-ledger';
 import { buildDataSourceOptions } from '../database/typeorm-options';
 
 /** A failure the operator can fix (no database here, ...): one line, exit status 1. */
@@ -25,4 +30,13 @@ export async function openAdminDatabase(env: EnvironmentVariables): Promise<Data
     }
   }
   return openDataSource(buildDataSourceOptions(configurationOf(env).database));
+}
+
+/** The server's own repositories, outside Nest: the admin commands read and write through them. */
+export function adminRepositories(ds: DataSource) {
+  const transactions = new TransactionRunner(ds);
+  return {
+    messages: new MessagesRepository(ds, transactions, new PaymentLedger()),
+    devices: new DevicesRepository(ds.getRepository(DeviceRegistrationEntity), transactions),
+  };
 }

@@ -1,11 +1,9 @@
 import { DataSource } from 'typeorm';
 import { EnvironmentVariables } from '../config/environment-variables';
-import { TransactionRunner } from '../database/transaction-runner';
 import { ServerFeeEntity } from '../permissions/server-fee.entity';
 import { ServerFeesRepository } from '../permissions/server-fees.repository';
 import { MAX_FEE } from '../permissions/permission-status';
-import { MessageRetentionRepository } from '../retention/message-retention.repository';
-import { AdminFailure, openAdminDatabase } from './admin-database';
+import { adminRepositories, AdminFailure, openAdminDatabase } from './admin-database';
 import { AdminOutput } from './admin-output';
 import { listFeePayments, retryFailedFeePayments } from './payments-command';
 import { ADMIN_USAGE } from './admin-usage';
@@ -83,10 +81,7 @@ const COMMANDS: Record<string, Command> = {
     const days = wholeNumber(args[1], '--older-than-days', 36500);
     if (days === 0) throw new AdminUsageError('--older-than-days must be at least 1');
     const cutoff = new Date(Date.now() - days * DAY_MS);
-    const repository = new MessageRetentionRepository();
-    const deleted = await new TransactionRunner(await db()).run((m) =>
-      repository.deleteOlderThan(m, cutoff),
-    );
+    const deleted = await adminRepositories(await db()).messages.purgeOlderThan(cutoff);
     return {
       json: { deleted, storedBefore: cutoff.toISOString() },
       text: `Deleted ${deleted} unacknowledged message(s) stored before ${cutoff.toISOString()}\n`,

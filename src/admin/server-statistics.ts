@@ -1,9 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { RedisSessionStore } from '../auth/sessions/redis-session-store';
-import { DeviceRegistrationEntity } from '../devices/device-registration.entity';
-import { MessageBoxEntity } from '../messages/message-box.entity';
-import { MessageEntity } from '../messages/message.entity';
+import { adminRepositories } from './admin-database';
 
 export interface ServerStatistics {
   messagesByBox: Array<{ messageBox: string; messages: number }>;
@@ -20,24 +18,12 @@ export async function serverStatistics(
   sessionTtlSeconds: number,
   redisNamespace: string,
 ): Promise<ServerStatistics> {
-  const rows = await ds
-    .getRepository(MessageEntity)
-    .createQueryBuilder('m')
-    .innerJoin(MessageBoxEntity, 'b', 'b.messageBoxId = m.messageBoxId')
-    .select('b.type', 'messageBox')
-    .addSelect('COUNT(*)', 'messages')
-    .groupBy('b.type')
-    .orderBy('b.type', 'ASC')
-    .getRawMany<{ messageBox: string; messages: string | number }>();
-  const messagesByBox = rows.map((r) => ({
-    messageBox: r.messageBox,
-    messages: Number(r.messages),
-  }));
-  const devices = ds.getRepository(DeviceRegistrationEntity);
+  const repositories = adminRepositories(ds);
+  const messagesByBox = await repositories.messages.statistics();
   return {
     messagesByBox,
     totalMessages: messagesByBox.reduce((sum, r) => sum + r.messages, 0),
-    devices: { total: await devices.count(), active: await devices.countBy({ active: true }) },
+    devices: await repositories.devices.counts(),
     sessions: redisUrl
       ? await redisSessionCount(redisUrl, sessionTtlSeconds, redisNamespace)
       : null,

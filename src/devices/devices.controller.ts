@@ -7,8 +7,9 @@ import { DevicesResponseDto } from './dto/devices-response.dto';
 import { RegisterDeviceRequestDto } from './dto/register-device-request.dto';
 import { RegisterDeviceResponseDto } from './dto/register-device-response.dto';
 import { DevicesService } from './devices.service';
-import { parseRegisterDevice } from './register-device.request';
+import { parseRegisterDevice, REGISTER_DEVICE_REQUEST_ERRORS } from './register-device.request';
 
+/** The body is parsed here, at the edge; the service takes a typed RegisterDeviceCommand. */
 @ApiTags('devices')
 @ApiSecurity(BRC104_SECURITY)
 @Controller()
@@ -20,10 +21,11 @@ export class DevicesController {
   @ApiOperation({ summary: 'Register (or move) a push notification token for the caller' })
   @ApiBody({ type: RegisterDeviceRequestDto })
   @ApiOkResponse({ type: RegisterDeviceResponseDto })
-  @ApiAuthenticatedErrors({
-    400: ['ERR_INVALID_FCM_TOKEN', 'ERR_INVALID_PLATFORM', 'ERR_INVALID_DEVICE_ID'],
-  })
-  register(@IdentityKey() identityKey: string, @Body() body: unknown) {
+  @ApiAuthenticatedErrors({ 400: REGISTER_DEVICE_REQUEST_ERRORS })
+  register(
+    @IdentityKey() identityKey: string,
+    @Body() body: unknown,
+  ): Promise<RegisterDeviceResponseDto> {
     return this.devices.register(identityKey, parseRegisterDevice(body));
   }
 
@@ -31,7 +33,7 @@ export class DevicesController {
   @ApiOperation({ summary: 'The caller’s registered devices, tokens masked' })
   @ApiOkResponse({ type: DevicesResponseDto })
   @ApiAuthenticatedErrors()
-  list(@IdentityKey() identityKey: string) {
+  list(@IdentityKey() identityKey: string): Promise<DevicesResponseDto> {
     return this.devices.list(identityKey);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../database/transaction-runner';
 import { DeviceRegistrationEntity } from './device-registration.entity';
 import { DevicesRepository } from './devices.repository';
 import { RegisterDeviceCommand } from './register-device.request';
@@ -20,15 +19,10 @@ const deviceView = (d: DeviceRegistrationEntity) => ({
 
 @Injectable()
 export class DevicesService {
-  constructor(
-    private readonly repository: DevicesRepository,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly repository: DevicesRepository) {}
 
   async register(identityKey: string, cmd: RegisterDeviceCommand) {
-    const id = await this.transactions.run((manager) =>
-      this.repository.upsert(manager, identityKey, cmd),
-    );
+    const id = await this.repository.register(identityKey, cmd);
     return {
       status: 'success' as const,
       message: 'Device registered successfully for push notifications',

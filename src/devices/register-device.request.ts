@@ -13,6 +13,13 @@ export interface RegisterDeviceCommand {
 const MAX_TOKEN = 500;
 const MAX_DEVICE_ID = 255;
 
+/** What parseRegisterDevice can refuse with (all 400); POST /registerDevice documents this list. */
+export const REGISTER_DEVICE_REQUEST_ERRORS = [
+  'ERR_INVALID_FCM_TOKEN',
+  'ERR_INVALID_PLATFORM',
+  'ERR_INVALID_DEVICE_ID',
+] as const;
+
 /** POST /registerDevice (docs/protocol/http-api.md#post-registerdevice). */
 export function parseRegisterDevice(body: unknown): RegisterDeviceCommand {
   const b: JsonObject = isObject(body) ? body : {};

@@ -1,11 +1,13 @@
 import { QueryRunner } from 'typeorm';
 import { SqlDialect } from '../database/sql-dialect';
+import { MESSAGES_SQL } from './messages.sql';
 
 const CACHE_MAX = 100_000;
 
 /**
  * Box ids by (owner, box name). A box row never changes or goes away once created, so its id is
  * cached for the life of the process, on every instance: a send or list then needs no box query.
+ * Private to MessagesRepository.
  */
 export class MessageBoxIds {
   private readonly ids = new Map<string, number>();
@@ -14,6 +16,17 @@ export class MessageBoxIds {
 
   cached(identityKey: string, box: string): number | undefined {
     return this.ids.get(`${identityKey}\n${box}`);
+  }
+
+  /** Box ids when every one is cached, so a send needs no box statement at all. */
+  allCached(box: string, owners: string[]): Map<string, number> | undefined {
+    const ids = new Map<string, number>();
+    for (const owner of owners) {
+      const id = this.cached(owner, box);
+      if (id === undefined) return undefined;
+      ids.set(owner, id);
+    }
+    return ids;
   }
 
   /** Ids of the boxes, creating missing ones race-free (insert-ignore, then read back). */
@@ -32,7 +45,7 @@ export class MessageBoxIds {
     if (missing.length === 0) return result;
     const time = this.dialect.time(at);
     await runner.query(
-      `${this.dialect.insertIgnore} messageBox (type, identityKey, created_at, updated_at) VALUES ${this.dialect.placeholders(missing.length, '(?, ?, ?, ?)')}`,
+      MESSAGES_SQL.insertBoxes.sql(this.dialect, missing.length),
       missing.flatMap((o) => [box, o, time, time]),
     );
     const rows = await this.find(runner, box, missing);
@@ -42,10 +55,10 @@ export class MessageBoxIds {
 
   /** Looks boxes up without creating them (listing an unknown box must not create it). */
   async find(runner: QueryRunner, box: string, owners: string[]): Promise<Map<string, number>> {
-    const rows = (await runner.query(
-      `SELECT messageBoxId, identityKey FROM messageBox WHERE type = ? AND identityKey IN (${this.dialect.placeholders(owners.length)})`,
-      [box, ...owners],
-    )) as Array<{ messageBoxId: number; identityKey: string }>;
+    const rows = (await runner.query(MESSAGES_SQL.findBoxes.sql(this.dialect, owners.length), [
+      box,
+      ...owners,
+    ])) as Array<{ messageBoxId: number; identityKey: string }>;
     const found = new Map<string, number>();
     for (const row of rows) {
       const id = Number(row.messageBoxId);

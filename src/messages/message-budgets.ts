@@ -3,6 +3,9 @@ import { AppError } from '../common/errors/app-error';
 import { LimitsConfig } from '../config/configuration';
 import { MessagesRepository, NewMessage } from './messages.repository';
 
+/** The refusals of checkStorage (all 409); /sendMessage documents this list. */
+export const STORAGE_REFUSALS = ['ERR_RECIPIENT_STORAGE_FULL', 'ERR_SENDER_STORAGE_FULL'] as const;
+
 /**
  * Byte budgets of stored messages: what one listMessages page may carry, and how much one
  * recipient (and one sender for one recipient) may have waiting. The storage check runs before

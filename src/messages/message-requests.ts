@@ -8,6 +8,21 @@ export interface ListMessagesQuery {
   cursor?: number;
 }
 
+/** Every code parseListMessages can refuse with (all 400); the route documents this list. */
+export const LIST_MESSAGES_REQUEST_ERRORS = [
+  'ERR_MESSAGEBOX_REQUIRED',
+  'ERR_INVALID_MESSAGEBOX',
+  'ERR_INVALID_LIMIT',
+  'ERR_INVALID_CURSOR',
+] as const;
+
+/** Every code parseAcknowledge can refuse with (all 400); the route documents this list. */
+export const ACKNOWLEDGE_REQUEST_ERRORS = [
+  'ERR_MESSAGE_ID_REQUIRED',
+  'ERR_INVALID_MESSAGE_ID',
+  'ERR_TOO_MANY_MESSAGE_IDS',
+] as const;
+
 /**
  * POST /listMessages (docs/protocol/http-api.md#post-listmessages). `limit` and `cursor` are optional paging fields for
  * newer clients; the official client sends only `messageBox` and gets up to the server cap.

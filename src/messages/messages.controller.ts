@@ -5,17 +5,27 @@ import { LimitsConfig } from '../config/configuration';
 import { ApiAuthenticatedErrors } from '../docs/api-errors.decorator';
 import { BRC104_SECURITY } from '../docs/openapi.setup';
 import { SuccessResponseDto } from '../docs/success-response.dto';
+import { PAYMENT_REFUSALS } from '../payments/payment-errors';
 import { AcknowledgeRequestDto } from './dto/acknowledge-request.dto';
 import { ListMessagesRequestDto } from './dto/list-messages-request.dto';
 import { ListMessagesResponseDto } from './dto/list-messages-response.dto';
 import { SendMessageRequestDto } from './dto/send-message-request.dto';
 import { SendMessageResponseDto } from './dto/send-message-response.dto';
-import { parseAcknowledge, parseListMessages } from './message-requests';
-import { MessagesService } from './messages.service';
+import { STORAGE_REFUSALS } from './message-budgets';
+import {
+  ACKNOWLEDGE_REQUEST_ERRORS,
+  LIST_MESSAGES_REQUEST_ERRORS,
+  parseAcknowledge,
+  parseListMessages,
+} from './message-requests';
+import { ACKNOWLEDGE_REFUSALS, MessagesService, SEND_REFUSALS } from './messages.service';
+import { SendMessageParser } from './send-message.parser';
+import { SEND_MESSAGE_REQUEST_ERRORS } from './send-message.request';
 
 /**
- * Bodies stay `unknown` and are checked by the parsers in the protocol's exact order and codes;
- * the DTOs only document them.
+ * Bodies arrive `unknown` and are parsed here, at the edge, in the protocol's exact order and
+ * codes; the service takes only typed commands. The DTOs only document the bodies, and each
+ * route's documented errors are the lists its parser and service export, so they cannot drift.
  */
 @ApiTags('messages')
 @ApiSecurity(BRC104_SECURITY)
@@ -26,6 +36,7 @@ export class MessagesController {
 
   constructor(
     private readonly messages: MessagesService,
+    private readonly sendParser: SendMessageParser,
     limits: LimitsConfig,
   ) {
     this.listCap = limits.listMessagesMax;
@@ -38,30 +49,13 @@ export class MessagesController {
   @ApiBody({ type: SendMessageRequestDto })
   @ApiOkResponse({ type: SendMessageResponseDto })
   @ApiAuthenticatedErrors({
-    400: [
-      'ERR_MESSAGE_REQUIRED',
-      'ERR_INVALID_MESSAGEBOX',
-      'ERR_INVALID_MESSAGE_BODY',
-      'ERR_RECIPIENT_REQUIRED',
-      'ERR_TOO_MANY_RECIPIENTS',
-      'ERR_MESSAGEID_REQUIRED',
-      'ERR_MESSAGEID_COUNT_MISMATCH',
-      'ERR_INVALID_MESSAGEID',
-      'ERR_INVALID_RECIPIENT_KEY',
-      'ERR_MISSING_PAYMENT_TX',
-      'ERR_MISSING_DELIVERY_OUTPUT',
-      'ERR_INVALID_PAYMENT',
-      'ERR_INSUFFICIENT_PAYMENT',
-      'ERR_INSUFFICIENT_OUTPUTS',
-      'ERR_MISSING_RECIPIENT_OUTPUTS',
-      'ERR_PAYMENT_ALREADY_USED',
-    ],
-    403: ['ERR_DELIVERY_BLOCKED'],
-    409: ['ERR_RECIPIENT_STORAGE_FULL', 'ERR_SENDER_STORAGE_FULL'],
-    503: ['ERR_PAYMENT_VERIFICATION_UNAVAILABLE'],
+    ...PAYMENT_REFUSALS,
+    400: [...SEND_MESSAGE_REQUEST_ERRORS, ...PAYMENT_REFUSALS[400]],
+    ...SEND_REFUSALS,
+    409: STORAGE_REFUSALS,
   })
-  send(@IdentityKey() identityKey: string, @Body() body: unknown) {
-    return this.messages.send(identityKey, body);
+  send(@IdentityKey() identityKey: string, @Body() body: unknown): Promise<SendMessageResponseDto> {
+    return this.messages.send(identityKey, this.sendParser.fromHttp(body));
   }
 
   @Post('listMessages')
@@ -69,15 +63,11 @@ export class MessagesController {
   @ApiOperation({ summary: 'List the caller’s messages in one box, oldest first' })
   @ApiBody({ type: ListMessagesRequestDto })
   @ApiOkResponse({ type: ListMessagesResponseDto })
-  @ApiAuthenticatedErrors({
-    400: [
-      'ERR_MESSAGEBOX_REQUIRED',
-      'ERR_INVALID_MESSAGEBOX',
-      'ERR_INVALID_LIMIT',
-      'ERR_INVALID_CURSOR',
-    ],
-  })
-  list(@IdentityKey() identityKey: string, @Body() body: unknown) {
+  @ApiAuthenticatedErrors({ 400: LIST_MESSAGES_REQUEST_ERRORS })
+  list(
+    @IdentityKey() identityKey: string,
+    @Body() body: unknown,
+  ): Promise<ListMessagesResponseDto> {
     return this.messages.list(identityKey, parseListMessages(body, this.listCap));
   }
 
@@ -87,14 +77,12 @@ export class MessagesController {
   @ApiBody({ type: AcknowledgeRequestDto })
   @ApiOkResponse({ type: SuccessResponseDto })
   @ApiAuthenticatedErrors({
-    400: [
-      'ERR_MESSAGE_ID_REQUIRED',
-      'ERR_INVALID_MESSAGE_ID',
-      'ERR_TOO_MANY_MESSAGE_IDS',
-      'ERR_INVALID_ACKNOWLEDGMENT',
-    ],
+    400: [...ACKNOWLEDGE_REQUEST_ERRORS, ...ACKNOWLEDGE_REFUSALS[400]],
   })
-  acknowledge(@IdentityKey() identityKey: string, @Body() body: unknown) {
+  acknowledge(
+    @IdentityKey() identityKey: string,
+    @Body() body: unknown,
+  ): Promise<SuccessResponseDto> {
     return this.messages.acknowledge(identityKey, parseAcknowledge(body, this.maxAckIds));
   }
 }

@@ -8,8 +8,12 @@ import { MessageEntity } from './message.entity';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { SendMessageParser } from './send-message.parser';
 
-/** Send, list, acknowledge. Exports MessagesService for the Socket.IO gateway. */
+/**
+ * Send, list, acknowledge. Exports MessagesService and SendMessageParser for the Socket.IO
+ * gateway, and MessagesRepository (the owner of the messages table) for retention.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([MessageEntity, MessageBoxEntity]),
@@ -17,7 +21,7 @@ import { MessagesService } from './messages.service';
     PaymentsModule,
   ],
   controllers: [MessagesController],
-  providers: [MessagesRepository, MessageBudgets, MessagesService],
-  exports: [MessagesService],
+  providers: [MessagesRepository, MessageBudgets, MessagesService, SendMessageParser],
+  exports: [MessagesService, SendMessageParser, MessagesRepository],
 })
 export class MessagesModule {}

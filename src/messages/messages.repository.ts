@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, LessThan, QueryRunner } from 'typeorm';
 import { SqlDialect } from '../database/sql-dialect';
+import { TransactionRunner } from '../database/transaction-runner';
+import { PaidSend, PaymentLedger } from '../payments/payment-ledger';
+import { PaymentRecord } from '../payments/payment-verifier';
+import { MessageBoxEntity } from './message-box.entity';
 import { MessageBoxIds } from './message-box-ids';
+import { MessageEntity } from './message.entity';
+import { MESSAGES_SQL } from './messages.sql';
 
 export interface NewMessage {
   messageId: string;
   sender: string;
   recipient: string;
   body: string;
+}
+
+/** One send to store: its rows (one per recipient), and the payment that paid for it, if any. */
+export interface SendToStore {
+  messageBox: string;
+  rows: NewMessage[];
+  at: Date;
+  payment?: { record: PaymentRecord; send: PaidSend };
 }
 
 export interface ListedMessage {
@@ -19,119 +33,81 @@ export interface ListedMessage {
   updatedAt: string;
 }
 
+export interface MessagePage {
+  rows: ListedMessage[];
+  nextCursor?: number;
+}
+
 /** Keeps one multi-row INSERT well under MySQL's default 16 MB max_allowed_packet. */
 const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
-const COLUMNS = '(messageId, messageBoxId, sender, recipient, body, created_at, updated_at)';
-const ROW = '(?, ?, ?, ?, ?, ?, ?)';
 
 /**
- * The only place that builds queries on messages and messageBox. The send, list and acknowledge
- * paths are hand-written SQL: they run on every request, and TypeORM's query building and entity
- * hydration cost more CPU than the statements themselves.
+ * The only owner of `messages` and `messageBox`: each method says what it does for the caller and
+ * opens the transaction it needs itself. The hot paths (store, list, acknowledge, storage sizes)
+ * run the hand-written statements of messages.sql.ts; purge and statistics use TypeORM's API.
  */
 @Injectable()
 export class MessagesRepository {
   private readonly dialect: SqlDialect;
-  readonly boxIds: MessageBoxIds;
+  private readonly boxIds: MessageBoxIds;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly ledger: PaymentLedger,
+  ) {
     this.dialect = new SqlDialect(dataSource);
     this.boxIds = new MessageBoxIds(this.dialect);
   }
 
-  /** The id of an existing box, without creating it (listing an unknown box must not). */
-  async findBoxId(identityKey: string, messageBox: string): Promise<number | undefined> {
-    const cached = this.boxIds.cached(identityKey, messageBox);
-    if (cached !== undefined) return cached;
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return (await this.boxIds.find(runner, messageBox, [identityKey])).get(identityKey);
-    } finally {
-      await runner.release();
-    }
-  }
-
-  /** Box ids when every one is cached, so a send needs no box statement at all. */
-  cachedBoxIds(messageBox: string, owners: string[]): Map<string, number> | undefined {
-    const ids = new Map<string, number>();
-    for (const owner of owners) {
-      const id = this.boxIds.cached(owner, messageBox);
-      if (id === undefined) return undefined;
-      ids.set(owner, id);
-    }
-    return ids;
-  }
-
-  /** How many statements inserting these rows takes (1 means it is atomic by itself). */
-  insertStatements(rows: NewMessage[]): number {
-    return this.dialect.insertReturning ? [...byteBatches(rows)].length : rows.length;
-  }
-
   /**
-   * Inserts with ignore-on-duplicate (a resend with the same id is a no-op) and returns the rows
-   * that were really written, for the message.created events.
+   * Stores a send, its boxes created when missing; a resend with the same ids is a no-op. Returns
+   * the rows really written (for the message.created events). The common case (boxes known, no
+   * payment, one INSERT statement) needs no transaction; otherwise the payment record and the rows
+   * commit together or not at all, and the identical paid send again writes nothing.
    */
-  async insert(
-    runner: QueryRunner,
-    boxIds: Map<string, number>,
-    rows: NewMessage[],
-    at: Date,
-  ): Promise<NewMessage[]> {
-    const time = this.dialect.time(at);
-    const params = (r: NewMessage) => [
-      r.messageId,
-      boxIds.get(r.recipient),
-      r.sender,
-      r.recipient,
-      r.body,
-      time,
-      time,
-    ];
-    const fresh: NewMessage[] = [];
-    if (this.dialect.insertReturning) {
-      for (const batch of byteBatches(rows)) {
-        // The leading comment makes TypeORM's SQLite runner fetch rows (it only "runs" statements
-        // starting with INSERT), so RETURNING reports exactly the rows written.
-        const written = (await runner.query(
-          `/* returning */ ${this.dialect.insertIgnore} messages ${COLUMNS} VALUES ${this.dialect.placeholders(batch.length, ROW)} RETURNING recipient, messageId`,
-          batch.flatMap(params),
-        )) as Array<{ recipient: string; messageId: string }>;
-        const keys = new Set(written.map((w) => `${w.recipient}\n${w.messageId}`));
-        fresh.push(...batch.filter((r) => keys.delete(`${r.recipient}\n${r.messageId}`)));
+  async storeSend(send: SendToStore): Promise<NewMessage[]> {
+    const { messageBox, rows, at, payment } = send;
+    const owners = [...new Set(rows.map((r) => r.recipient))];
+    const boxIds =
+      this.boxIds.allCached(messageBox, owners) ??
+      (await this.transactions.single((runner) =>
+        this.boxIds.ensure(runner, messageBox, owners, at),
+      ));
+    if (!payment && this.insertStatements(rows) === 1) {
+      return this.transactions.single((runner) => this.insert(runner, boxIds, rows, at));
+    }
+    return this.transactions.run(async (manager) => {
+      if (payment) {
+        const outcome = await this.ledger.record(manager, payment.record, payment.send);
+        // The identical send was stored when it was paid: answer as then, write nothing.
+        if (outcome === 'retry') return [];
       }
-      return fresh;
-    }
-    for (const row of rows) {
-      const result = await runner.query(
-        `${this.dialect.insertIgnore} messages ${COLUMNS} VALUES ${ROW}`,
-        params(row),
-        true,
-      );
-      if ((result.affected ?? 0) > 0) fresh.push(row);
-    }
-    return fresh;
+      return this.insert(manager.queryRunner!, boxIds, rows, at);
+    });
   }
 
   /**
-   * One page, oldest first by the monotonic id, within `limit` rows and `maxBytes` of bodies: the
-   * sizes are read first (from the index and the record headers, no bodies), then only the bodies
-   * that fit are loaded. A page always holds its first message, however large, so a body above
-   * the budget can still be read alone; it is never more than one body over the budget.
+   * One page of a box, oldest first by the monotonic id, within `limit` rows and `maxBytes` of
+   * bodies: the sizes are read first (from the index and the record headers, no bodies), then only
+   * the bodies that fit are loaded. A page always holds its first message, however large, so a
+   * body above the budget can still be read alone; it is never more than one body over the budget.
+   * An unknown box is an empty page (and is not created).
    */
-  async page(
+  async list(
     recipient: string,
-    messageBoxId: number,
+    messageBox: string,
     limit: number,
     maxBytes: number,
     after?: number,
-  ): Promise<{ rows: ListedMessage[]; nextCursor?: number }> {
+  ): Promise<MessagePage> {
+    const boxId = await this.findBoxId(recipient, messageBox);
+    if (boxId === undefined) return { rows: [] };
     const sizes = await this.dataSource.query<Array<{ id: number | string; bytes: unknown }>>(
-      `SELECT id, ${this.dialect.byteLength('body')} AS bytes FROM messages WHERE recipient = ? AND messageBoxId = ?${
-        after !== undefined ? ' AND id > ?' : ''
-      } ORDER BY id LIMIT ?`,
       after !== undefined
-        ? [recipient, messageBoxId, after, limit + 1]
-        : [recipient, messageBoxId, limit + 1],
+        ? MESSAGES_SQL.pageSizesAfter.sql(this.dialect, 0)
+        : MESSAGES_SQL.pageSizes.sql(this.dialect, 0),
+      after !== undefined ? [recipient, boxId, after, limit + 1] : [recipient, boxId, limit + 1],
     );
     const ids: number[] = [];
     let total = 0;
@@ -150,10 +126,7 @@ export class MessagesRepository {
         sender: string;
         created_at: unknown;
       }>
-    >(
-      `SELECT id, messageId, body, sender, created_at FROM messages WHERE recipient = ? AND id IN (${this.dialect.placeholders(ids.length)}) ORDER BY id`,
-      [recipient, ...ids],
-    );
+    >(MESSAGES_SQL.pageBodies.sql(this.dialect, ids.length), [recipient, ...ids]);
     return {
       rows: rows.map((r) => ({
         id: Number(r.id),
@@ -177,30 +150,104 @@ export class MessagesRepository {
     sender: string,
     recipients: string[],
   ): Promise<Map<string, { total: number; fromSender: number }>> {
-    const len = this.dialect.byteLength('body');
     const rows = await this.dataSource.query<
       Array<{ recipient: string; total: unknown; fromSender: unknown }>
-    >(
-      `SELECT recipient, COALESCE(SUM(${len}), 0) AS total, COALESCE(SUM(CASE WHEN sender = ? THEN ${len} ELSE 0 END), 0) AS fromSender FROM messages WHERE recipient IN (${this.dialect.placeholders(recipients.length)}) GROUP BY recipient`,
-      [sender, ...recipients],
-    );
+    >(MESSAGES_SQL.storedBytes.sql(this.dialect, recipients.length), [sender, ...recipients]);
     return new Map(
       rows.map((r) => [r.recipient, { total: Number(r.total), fromSender: Number(r.fromSender) }]),
     );
   }
 
   /** Deletes only the caller's own received messages; returns how many went. */
-  async deleteReceived(
+  acknowledge(recipient: string, messageIds: string[]): Promise<number> {
+    return this.transactions.single(async (runner) => {
+      const result = await runner.query(
+        MESSAGES_SQL.deleteReceived.sql(this.dialect, messageIds.length),
+        [recipient, ...messageIds],
+        true,
+      );
+      return result.affected ?? 0;
+    });
+  }
+
+  /** Deletes every message stored before `cutoff` (retention, `admin purge`); returns how many. */
+  purgeOlderThan(cutoff: Date): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      const result = await manager.delete(MessageEntity, { createdAt: LessThan(cutoff) });
+      return result.affected ?? 0;
+    });
+  }
+
+  /** Messages waiting per box name, by name (`admin stats`). */
+  async statistics(): Promise<Array<{ messageBox: string; messages: number }>> {
+    const rows = await this.dataSource
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .innerJoin(MessageBoxEntity, 'b', 'b.messageBoxId = m.messageBoxId')
+      .select('b.type', 'messageBox')
+      .addSelect('COUNT(*)', 'messages')
+      .groupBy('b.type')
+      .orderBy('b.type', 'ASC')
+      .getRawMany<{ messageBox: string; messages: string | number }>();
+    return rows.map((r) => ({ messageBox: r.messageBox, messages: Number(r.messages) }));
+  }
+
+  /** The id of an existing box, without creating it (listing an unknown box must not). */
+  private async findBoxId(identityKey: string, messageBox: string): Promise<number | undefined> {
+    const cached = this.boxIds.cached(identityKey, messageBox);
+    if (cached !== undefined) return cached;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return (await this.boxIds.find(runner, messageBox, [identityKey])).get(identityKey);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** How many statements inserting these rows takes (1 means it is atomic by itself). */
+  private insertStatements(rows: NewMessage[]): number {
+    return this.dialect.insertReturning ? [...byteBatches(rows)].length : rows.length;
+  }
+
+  /** Inserts with ignore-on-duplicate and returns the rows that were really written. */
+  private async insert(
     runner: QueryRunner,
-    recipient: string,
-    messageIds: string[],
-  ): Promise<number> {
-    const result = await runner.query(
-      `DELETE FROM messages WHERE recipient = ? AND messageId IN (${this.dialect.placeholders(messageIds.length)})`,
-      [recipient, ...messageIds],
-      true,
-    );
-    return result.affected ?? 0;
+    boxIds: Map<string, number>,
+    rows: NewMessage[],
+    at: Date,
+  ): Promise<NewMessage[]> {
+    const time = this.dialect.time(at);
+    const params = (r: NewMessage) => [
+      r.messageId,
+      boxIds.get(r.recipient),
+      r.sender,
+      r.recipient,
+      r.body,
+      time,
+      time,
+    ];
+    const fresh: NewMessage[] = [];
+    if (this.dialect.insertReturning) {
+      for (const batch of byteBatches(rows)) {
+        const written = await this.dialect.queryRows<{ recipient: string; messageId: string }>(
+          runner,
+          MESSAGES_SQL.insertMessagesReturning.sql(this.dialect, batch.length),
+          batch.flatMap(params),
+        );
+        const keys = new Set(written.map((w) => `${w.recipient}\n${w.messageId}`));
+        fresh.push(...batch.filter((r) => keys.delete(`${r.recipient}\n${r.messageId}`)));
+      }
+      return fresh;
+    }
+    for (const row of rows) {
+      const result = await runner.query(
+        MESSAGES_SQL.insertMessage.sql(this.dialect, 1),
+        params(row),
+        true,
+      );
+      if ((result.affected ?? 0) > 0) fresh.push(row);
+    }
+    return fresh;
   }
 }
 

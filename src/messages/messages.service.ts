@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { AppError } from '../common/errors/app-error';
 import { EventBus } from '../common/events/event-bus';
-import { LimitsConfig } from '../config/configuration';
-import { TransactionRunner } from '../database/transaction-runner';
 import { requirePayment } from '../payments/payment-presence';
-import { PaymentLedger } from '../payments/payment-ledger';
 import { sendDigest } from '../payments/send-digest';
 import { PaymentVerifier, VerifiedPayment } from '../payments/payment-verifier';
 import { BoxPricesService } from '../permissions/box-prices.service';
 import { MessageBudgets } from './message-budgets';
 import { ListMessagesQuery } from './message-requests';
-import { MessagesRepository, NewMessage } from './messages.repository';
-import { parseSendMessage, SendMessageCommand } from './send-message.request';
+import { MessagesRepository } from './messages.repository';
+import { SendMessageCommand } from './send-message.request';
 import { storedBody } from './stored-body';
 
 export interface SendMessageResult {
@@ -21,37 +17,42 @@ export interface SendMessageResult {
   results: Array<{ recipient: string; messageId: string }>;
 }
 
+export interface ListMessagesResult {
+  status: 'success';
+  messages: Array<{
+    messageId: string;
+    body: string;
+    sender: string;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+  nextCursor?: string;
+}
+
+/** What send refuses itself, after parsing (budgets and payments list theirs). */
+export const SEND_REFUSALS = { 403: ['ERR_DELIVERY_BLOCKED'] } as const;
+
+/** What acknowledge refuses itself, after parsing. */
+export const ACKNOWLEDGE_REFUSALS = { 400: ['ERR_INVALID_ACKNOWLEDGMENT'] } as const;
+
 /**
- * Sending, listing and acknowledging. A send is checked whole (validation, blocking, payment)
- * before any side effect, stored in one transaction, and announced on the event bus after commit.
- * HTTP and Socket.IO both send through here.
+ * Sending, listing and acknowledging, on commands already parsed at the edge (controller or
+ * socket handler). A send is checked whole (blocking, budgets, payment) before any side effect,
+ * stored by the repository in one statement or one transaction, and announced on the event bus
+ * after commit. HTTP and Socket.IO both send through here.
  */
 @Injectable()
 export class MessagesService {
-  private readonly maxRecipients: number;
-  private readonly isValidKey: (hex: string) => boolean;
-
   constructor(
     private readonly repository: MessagesRepository,
-    private readonly transactions: TransactionRunner,
     private readonly prices: BoxPricesService,
     private readonly payments: PaymentVerifier,
-    private readonly ledger: PaymentLedger,
     private readonly events: EventBus,
     private readonly budgets: MessageBudgets,
-    crypto: CryptoProvider,
-    limits: LimitsConfig,
-  ) {
-    this.maxRecipients = limits.maxRecipientsPerSend;
-    this.isValidKey = (hex) => crypto.isValidPublicKey(hex);
-  }
+  ) {}
 
-  /** `request` is the /sendMessage JSON body; `sender` the verified caller. */
-  async send(sender: string, request: unknown): Promise<SendMessageResult> {
-    const cmd = parseSendMessage(request, {
-      maxRecipients: this.maxRecipients,
-      isValidKey: this.isValidKey,
-    });
+  /** `sender` is the verified caller. */
+  async send(sender: string, cmd: SendMessageCommand): Promise<SendMessageResult> {
     const payment = await this.checkFees(sender, cmd);
     const at = new Date();
     const rows = cmd.pairs.map(({ recipient, messageId }) => ({
@@ -61,7 +62,27 @@ export class MessagesService {
       body: storedBody(cmd.body, payment.storedPaymentFor.get(recipient)),
     }));
     await this.budgets.checkStorage(sender, rows);
-    const created = await this.store(sender, cmd, rows, at, payment);
+    const record = payment.record;
+    const first = cmd.pairs[0];
+    const created = await this.repository.storeSend({
+      messageBox: cmd.messageBox,
+      rows,
+      at,
+      payment: record && {
+        record,
+        send: {
+          sender,
+          messageBox: cmd.messageBox,
+          paidFor: `${first.recipient}:${first.messageId}`,
+          digest: sendDigest({
+            sender,
+            messageBox: cmd.messageBox,
+            pairs: cmd.pairs,
+            body: cmd.body,
+          }),
+        },
+      },
+    });
     for (const row of created) {
       this.events.publish('message.created', {
         messageId: row.messageId,
@@ -77,44 +98,6 @@ export class MessagesService {
       message: `Your message has been sent to ${cmd.pairs.length} recipient(s).`,
       results: cmd.pairs,
     };
-  }
-
-  /**
-   * Writes a send. The common case (boxes known, no payment, one INSERT statement) needs no
-   * transaction; otherwise the payment record and the rows commit together or not at all.
-   */
-  private async store(
-    sender: string,
-    cmd: SendMessageCommand,
-    rows: NewMessage[],
-    at: Date,
-    payment: VerifiedPayment,
-  ): Promise<NewMessage[]> {
-    const messageBox = cmd.messageBox;
-    const owners = [...new Set(rows.map((r) => r.recipient))];
-    const boxIds =
-      this.repository.cachedBoxIds(messageBox, owners) ??
-      (await this.transactions.single((runner) =>
-        this.repository.boxIds.ensure(runner, messageBox, owners, at),
-      ));
-    if (!payment.record && this.repository.insertStatements(rows) === 1) {
-      return this.transactions.single((runner) => this.repository.insert(runner, boxIds, rows, at));
-    }
-    const record = payment.record;
-    return this.transactions.run(async (manager) => {
-      if (record) {
-        const first = cmd.pairs[0];
-        const outcome = await this.ledger.record(manager, record, {
-          sender,
-          messageBox,
-          paidFor: `${first.recipient}:${first.messageId}`,
-          digest: sendDigest({ sender, messageBox, pairs: cmd.pairs, body: cmd.body }),
-        });
-        // The identical send was stored when it was paid: answer as then, write nothing.
-        if (outcome === 'retry') return [];
-      }
-      return this.repository.insert(manager.queryRunner!, boxIds, rows, at);
-    });
   }
 
   /** Refuses blocked deliveries; verifies the payment when one is due, before any side effect. */
@@ -146,18 +129,16 @@ export class MessagesService {
     });
   }
 
-  async list(identityKey: string, q: ListMessagesQuery) {
-    const boxId = await this.repository.findBoxId(identityKey, q.messageBox);
-    if (boxId === undefined) return { status: 'success' as const, messages: [] };
-    const page = await this.repository.page(
+  async list(identityKey: string, q: ListMessagesQuery): Promise<ListMessagesResult> {
+    const page = await this.repository.list(
       identityKey,
-      boxId,
+      q.messageBox,
       q.limit,
       this.budgets.pageBytes,
       q.cursor,
     );
     return {
-      status: 'success' as const,
+      status: 'success',
       messages: page.rows.map((m) => ({
         messageId: m.messageId,
         body: m.body,
@@ -169,12 +150,10 @@ export class MessagesService {
     };
   }
 
-  async acknowledge(identityKey: string, messageIds: string[]) {
-    const deleted = await this.transactions.single((runner) =>
-      this.repository.deleteReceived(runner, identityKey, messageIds),
-    );
+  async acknowledge(identityKey: string, messageIds: string[]): Promise<{ status: 'success' }> {
+    const deleted = await this.repository.acknowledge(identityKey, messageIds);
     if (deleted === 0) throw new AppError('ERR_INVALID_ACKNOWLEDGMENT', 'Message not found!');
     this.events.publish('messages.acknowledged', { recipient: identityKey, count: deleted });
-    return { status: 'success' as const };
+    return { status: 'success' };
   }
 }

@@ -13,6 +13,22 @@ export interface SendMessageCommand {
   payment: unknown;
 }
 
+/**
+ * Every code parseSendMessage can refuse with (all 400). The route's OpenAPI errors are built
+ * from this list, and a unit test checks it against the codes in this file.
+ */
+export const SEND_MESSAGE_REQUEST_ERRORS = [
+  'ERR_MESSAGE_REQUIRED',
+  'ERR_INVALID_MESSAGEBOX',
+  'ERR_INVALID_MESSAGE_BODY',
+  'ERR_RECIPIENT_REQUIRED',
+  'ERR_TOO_MANY_RECIPIENTS',
+  'ERR_MESSAGEID_REQUIRED',
+  'ERR_MESSAGEID_COUNT_MISMATCH',
+  'ERR_INVALID_MESSAGEID',
+  'ERR_INVALID_RECIPIENT_KEY',
+] as const;
+
 export interface SendLimits {
   maxRecipients: number;
   isValidKey: (hex: string) => boolean;
@@ -33,8 +49,18 @@ export function parseSendMessage(request: unknown, limits: SendLimits): SendMess
   const r: JsonObject = isObject(request) ? request : {};
   const m = r.message;
   if (isAbsent(m)) throw err('ERR_MESSAGE_REQUIRED', 'Please provide a valid message to send!');
-  const message: JsonObject = isObject(m) ? m : {};
+  return parseOutgoingMessage(isObject(m) ? m : {}, r.payment, limits);
+}
 
+/**
+ * The `message` object of a send (HTTP body field, or the Socket.IO sendMessage payload with its
+ * room's box), checked in the same order and with the same codes as parseSendMessage.
+ */
+export function parseOutgoingMessage(
+  message: JsonObject,
+  payment: unknown,
+  limits: SendLimits,
+): SendMessageCommand {
   const box = typeof message.messageBox === 'string' ? message.messageBox.trim() : '';
   if (box.length === 0 || box.length > MAX_BOX)
     throw err('ERR_INVALID_MESSAGEBOX', 'Invalid message box.');
@@ -91,7 +117,7 @@ export function parseSendMessage(request: unknown, limits: SendLimits): SendMess
       throw err('ERR_INVALID_RECIPIENT_KEY', `Invalid recipient key: ${describe(raw)}`);
     return { recipient, messageId: ids[i] as string };
   });
-  return { messageBox: box, body: body as string | object, pairs, payment: r.payment };
+  return { messageBox: box, body: body as string | object, pairs, payment };
 }
 
 function describe(value: unknown): string {

@@ -10,3 +10,22 @@ export const notAccepted = (why: string) =>
 
 export const invalidPayment = (why: string) =>
   paymentError('ERR_INVALID_PAYMENT', `Invalid payment: ${why}`);
+
+/**
+ * What a send can be refused with once its payment is looked at, by HTTP status: the structural
+ * checks (payment-presence), verification, and the ledger. Routes that take payments document it.
+ */
+export const PAYMENT_REFUSALS = {
+  400: [
+    'ERR_MISSING_PAYMENT_TX',
+    'ERR_MISSING_DELIVERY_OUTPUT',
+    'ERR_INVALID_PAYMENT',
+    'ERR_INSUFFICIENT_PAYMENT',
+    'ERR_INSUFFICIENT_OUTPUTS',
+    'ERR_MISSING_RECIPIENT_OUTPUTS',
+    'ERR_PAYMENT_ALREADY_USED',
+    'ERR_PAYMENT_TOO_LARGE',
+  ],
+  429: ['ERR_TOO_MANY_REQUESTS'],
+  503: ['ERR_PAYMENT_VERIFICATION_UNAVAILABLE'],
+} as const;

@@ -14,6 +14,33 @@ export interface SetPermissionCommand {
   sender?: string;
 }
 
+/**
+ * What each parser here can refuse with (all 400). The routes document these lists, and a unit
+ * test checks them against the codes in this file.
+ */
+export const SET_PERMISSION_REQUEST_ERRORS = [
+  'ERR_INVALID_REQUEST',
+  'ERR_INVALID_PUBLIC_KEY',
+  'ERR_INVALID_FEE_VALUE',
+  'ERR_INVALID_MESSAGE_BOX',
+] as const;
+export const GET_PERMISSION_REQUEST_ERRORS = [
+  'ERR_MISSING_PARAMETERS',
+  'ERR_INVALID_PARAMETER',
+  'ERR_INVALID_PUBLIC_KEY',
+] as const;
+export const LIST_PERMISSIONS_REQUEST_ERRORS = [
+  'ERR_INVALID_PARAMETER',
+  'ERR_INVALID_LIMIT',
+  'ERR_INVALID_OFFSET',
+] as const;
+export const QUOTE_REQUEST_ERRORS = [
+  'ERR_MISSING_PARAMETERS',
+  'ERR_INVALID_PARAMETER',
+  'ERR_TOO_MANY_RECIPIENTS',
+  'ERR_INVALID_PUBLIC_KEY',
+] as const;
+
 const invalidKey = (description = 'Invalid sender public key format.') =>
   new AppError('ERR_INVALID_PUBLIC_KEY', description);
 

@@ -18,14 +18,21 @@ import { ListPermissionsResponseDto } from './dto/list-permissions-response.dto'
 import { QuoteResponseDto } from './dto/quote-response.dto';
 import { SetPermissionRequestDto } from './dto/set-permission-request.dto';
 import {
+  GET_PERMISSION_REQUEST_ERRORS,
+  LIST_PERMISSIONS_REQUEST_ERRORS,
   parseGetPermission,
   parseListPermissions,
   parseQuote,
   parseSetPermission,
+  QUOTE_REQUEST_ERRORS,
+  SET_PERMISSION_REQUEST_ERRORS,
 } from './permission-requests';
 import { PermissionsService } from './permissions.service';
 
-/** Queries stay `unknown` and go through the protocol-order parsers; decorators only document. */
+/**
+ * Bodies and queries arrive `unknown` and are parsed here, at the edge, by the protocol-order
+ * parsers; the service takes typed queries. Each route documents the error list its parser exports.
+ */
 @ApiTags('permissions')
 @ApiSecurity(BRC104_SECURITY)
 @Controller('permissions')
@@ -47,15 +54,8 @@ export class PermissionsController {
   @ApiOperation({ summary: 'Set the caller’s fee for one sender or, without sender, for everyone' })
   @ApiBody({ type: SetPermissionRequestDto })
   @ApiOkResponse({ type: DescribedSuccessDto })
-  @ApiAuthenticatedErrors({
-    400: [
-      'ERR_INVALID_REQUEST',
-      'ERR_INVALID_PUBLIC_KEY',
-      'ERR_INVALID_FEE_VALUE',
-      'ERR_INVALID_MESSAGE_BOX',
-    ],
-  })
-  set(@IdentityKey() identityKey: string, @Body() body: unknown) {
+  @ApiAuthenticatedErrors({ 400: SET_PERMISSION_REQUEST_ERRORS })
+  set(@IdentityKey() identityKey: string, @Body() body: unknown): Promise<DescribedSuccessDto> {
     return this.permissions.set(identityKey, parseSetPermission(body, this.isValidKey));
   }
 
@@ -64,10 +64,11 @@ export class PermissionsController {
   @ApiQuery({ name: 'messageBox', type: String })
   @ApiQuery({ name: 'sender', type: String, required: false })
   @ApiOkResponse({ type: GetPermissionResponseDto })
-  @ApiAuthenticatedErrors({
-    400: ['ERR_MISSING_PARAMETERS', 'ERR_INVALID_PARAMETER', 'ERR_INVALID_PUBLIC_KEY'],
-  })
-  get(@IdentityKey() identityKey: string, @Query() query: unknown) {
+  @ApiAuthenticatedErrors({ 400: GET_PERMISSION_REQUEST_ERRORS })
+  get(
+    @IdentityKey() identityKey: string,
+    @Query() query: unknown,
+  ): Promise<GetPermissionResponseDto> {
     return this.permissions.get(identityKey, parseGetPermission(query, this.isValidKey));
   }
 
@@ -79,10 +80,11 @@ export class PermissionsController {
   @ApiQuery({ name: 'offset', type: Number, required: false })
   @ApiQuery({ name: 'createdAtOrder', enum: ['asc', 'desc'], required: false })
   @ApiOkResponse({ type: ListPermissionsResponseDto })
-  @ApiAuthenticatedErrors({
-    400: ['ERR_INVALID_PARAMETER', 'ERR_INVALID_LIMIT', 'ERR_INVALID_OFFSET'],
-  })
-  list(@IdentityKey() identityKey: string, @Query() query: unknown) {
+  @ApiAuthenticatedErrors({ 400: LIST_PERMISSIONS_REQUEST_ERRORS })
+  list(
+    @IdentityKey() identityKey: string,
+    @Query() query: unknown,
+  ): Promise<ListPermissionsResponseDto> {
     return this.permissions.list(identityKey, parseListPermissions(query));
   }
 
@@ -91,15 +93,8 @@ export class PermissionsController {
   @ApiQuery({ name: 'messageBox', type: String })
   @ApiQuery({ name: 'recipient', type: [String], description: 'Repeat for several recipients' })
   @ApiOkResponse({ type: QuoteResponseDto })
-  @ApiAuthenticatedErrors({
-    400: [
-      'ERR_MISSING_PARAMETERS',
-      'ERR_INVALID_PARAMETER',
-      'ERR_TOO_MANY_RECIPIENTS',
-      'ERR_INVALID_PUBLIC_KEY',
-    ],
-  })
-  quote(@IdentityKey() identityKey: string, @Query() query: unknown) {
+  @ApiAuthenticatedErrors({ 400: QUOTE_REQUEST_ERRORS })
+  quote(@IdentityKey() identityKey: string, @Query() query: unknown): Promise<QuoteResponseDto> {
     return this.permissions.quote(
       identityKey,
       parseQuote(query, this.isValidKey, this.maxRecipients),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
 import { BOX_WIDE_SENDER, MessagePermissionEntity } from './message-permission.entity';
 
 export interface PermissionListQuery {
@@ -11,30 +12,34 @@ export interface PermissionListQuery {
   createdAtOrder: 'ASC' | 'DESC';
 }
 
-/** The only place that builds queries on message_permissions. */
+/** The only place that builds queries on message_permissions (TypeORM's API, no hand-written SQL). */
 @Injectable()
 export class PermissionsRepository {
   constructor(
     @InjectRepository(MessagePermissionEntity)
     private readonly permissions: Repository<MessagePermissionEntity>,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /** Insert or update the rule on its unique key; box-wide rules use the '' sender sentinel. */
-  async upsert(
-    manager: EntityManager,
-    recipient: string,
-    messageBox: string,
-    sender: string,
-    fee: number,
-  ): Promise<void> {
+  async setRule(recipient: string, messageBox: string, sender: string, fee: number): Promise<void> {
     const now = new Date();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MessagePermissionEntity)
-      .values({ recipient, messageBox, sender, recipientFee: fee, createdAt: now, updatedAt: now })
-      .orUpdate(['recipient_fee', 'updated_at'], ['recipient', 'message_box', 'sender'])
-      .execute();
+    await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .insert()
+        .into(MessagePermissionEntity)
+        .values({
+          recipient,
+          messageBox,
+          sender,
+          recipientFee: fee,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .orUpdate(['recipient_fee', 'updated_at'], ['recipient', 'message_box', 'sender'])
+        .execute(),
+    );
   }
 
   findExact(

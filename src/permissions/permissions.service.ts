@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../database/transaction-runner';
 import { BoxPricesService } from './box-prices.service';
 import { BOX_WIDE_SENDER } from './message-permission.entity';
 import {
@@ -20,18 +19,14 @@ export class PermissionsService {
     private readonly repository: PermissionsRepository,
     private readonly recipientFees: RecipientFeesService,
     private readonly prices: BoxPricesService,
-    private readonly transactions: TransactionRunner,
   ) {}
 
   async set(identityKey: string, cmd: SetPermissionCommand) {
-    await this.transactions.run((manager) =>
-      this.repository.upsert(
-        manager,
-        identityKey,
-        cmd.messageBox,
-        cmd.sender ?? BOX_WIDE_SENDER,
-        cmd.recipientFee,
-      ),
+    await this.repository.setRule(
+      identityKey,
+      cmd.messageBox,
+      cmd.sender ?? BOX_WIDE_SENDER,
+      cmd.recipientFee,
     );
     this.recipientFees.invalidate(identityKey, cmd.messageBox);
     return {

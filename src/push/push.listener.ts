@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { MessageCreatedEvent } from '../common/events/domain-events';
-import { TransactionRunner } from '../database/transaction-runner';
 import { DevicesRepository } from '../devices/devices.repository';
 import { PushSender } from './push-sender';
 
@@ -22,7 +21,6 @@ export class PushListener implements OnApplicationShutdown {
   constructor(
     private readonly sender: PushSender,
     private readonly devices: DevicesRepository,
-    private readonly transactions: TransactionRunner,
   ) {}
 
   @OnEvent('message.created')
@@ -57,9 +55,9 @@ export class PushListener implements OnApplicationShutdown {
         });
         this.outcomes[outcome]++;
         if (outcome === 'sent') {
-          await this.transactions.run((m) => this.devices.markUsed(m, device.id));
+          await this.devices.markUsed(device.id);
         } else if (outcome === 'invalid-token') {
-          await this.transactions.run((m) => this.devices.deactivate(m, device.id));
+          await this.devices.deactivate(device.id);
         }
       }),
     );

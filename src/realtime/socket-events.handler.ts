@@ -3,6 +3,7 @@ import { AppError } from '../common/errors/app-error';
 import { toErrorReply } from '../common/errors/error-body';
 import { RealtimeConfig } from '../config/configuration';
 import { MessagesService } from '../messages/messages.service';
+import { SendMessageParser } from '../messages/send-message.parser';
 import { isRecord, SocketEvent } from './authsocket-codec';
 import { ProtocolViolation } from './protocol-violation';
 import { REALTIME_LIMITS } from './realtime.constants';
@@ -26,6 +27,7 @@ export class SocketEventsHandler {
   constructor(
     private readonly signer: SocketSigner,
     private readonly messages: MessagesService,
+    private readonly sendParser: SendMessageParser,
     realtime: RealtimeConfig,
   ) {
     this.maxRooms = realtime.maxRooms;
@@ -103,8 +105,9 @@ export class SocketEventsHandler {
   }
 
   /**
-   * Through the same service as HTTP /sendMessage (validation, block list, fees, dedupe, durable
-   * insert); any refusal becomes a non-success ack so the client falls back to HTTP at once.
+   * Parsed here as HTTP /sendMessage is in its controller (same checks, order and codes), then
+   * through the same service (block list, fees, dedupe, durable insert); any refusal becomes a
+   * non-success ack so the client falls back to HTTP at once.
    */
   private async onSendMessage(socket: SocketSession, sender: string, data: unknown): Promise<void> {
     const roomId = isRecord(data) ? data.roomId : undefined;
@@ -123,16 +126,17 @@ export class SocketEventsHandler {
       if (!isRecord(message)) {
         throw new AppError('ERR_MESSAGE_REQUIRED', 'Please provide a valid message to send!');
       }
-      const { recipient, messageId, body } = message;
+      const { recipient, messageId } = message;
       if (!room || typeof recipient !== 'string' || recipient.toLowerCase() !== room.identityKey) {
         throw new AppError(
           'ERR_INVALID_ROOM',
           'roomId must be "<recipient>-<messageBox>" with the recipient of the message.',
         );
       }
-      const result = await this.messages.send(sender, {
-        message: { recipient, messageBox: room.messageBox, messageId, body },
-      });
+      const result = await this.messages.send(
+        sender,
+        this.sendParser.fromSocket(message, room.messageBox),
+      );
       return { status: 'success', messageId: result.results[0]?.messageId ?? String(messageId) };
     } catch (error) {
       const reply = toErrorReply(error);

@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { LimitsConfig } from '../config/configuration';
-import { TransactionRunner } from '../database/transaction-runner';
-import { MessageRetentionRepository } from './message-retention.repository';
 import { describeError } from '../common/errors/describe-error';
+import { LimitsConfig } from '../config/configuration';
+import { MessagesRepository } from '../messages/messages.repository';
 
 export const RETENTION_JOB = 'message-retention';
 const DAY_MS = 24 * 3600 * 1000;
@@ -19,8 +18,7 @@ export class MessageRetentionService implements OnApplicationBootstrap {
   private readonly days: number;
 
   constructor(
-    private readonly repository: MessageRetentionRepository,
-    private readonly transactions: TransactionRunner,
+    private readonly messages: MessagesRepository,
     private readonly scheduler: SchedulerRegistry,
     limits: LimitsConfig,
   ) {
@@ -41,7 +39,7 @@ export class MessageRetentionService implements OnApplicationBootstrap {
   /** Deletes messages stored more than MESSAGE_RETENTION_DAYS ago; returns how many. */
   async purge(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.days * DAY_MS);
-    const deleted = await this.transactions.run((m) => this.repository.deleteOlderThan(m, cutoff));
+    const deleted = await this.messages.purgeOlderThan(cutoff);
     this.logger.log(`Purged ${deleted} message(s) stored before ${cutoff.toISOString()}`);
     return deleted;
   }
