@@ -1,21 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { PaymentsModule } from '../payments/payments.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { MessageBudgets } from './message-budgets';
-import { MessageBoxEntity } from './message-box.entity';
-import { MessageEntity } from './message.entity';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 
 /** Send, list, acknowledge. Exports MessagesService for the Socket.IO gateway. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([MessageEntity, MessageBoxEntity]),
-    PermissionsModule,
-    PaymentsModule,
-  ],
+  imports: [PermissionsModule, PaymentsModule],
   controllers: [MessagesController],
   providers: [MessagesRepository, MessageBudgets, MessagesService],
   exports: [MessagesService],

@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { MetricsModule } from '../metrics/metrics.module';
+import { FixedWindowLimiter } from './fixed-window-limiter';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { HandshakeRateLimiter } from './handshake-rate-limiter';
 import { IdentityThrottlerGuard } from './identity-throttler.guard';
@@ -31,8 +33,10 @@ import { IDENTITY_THROTTLER, RequestBudget } from './request-budget';
         };
       },
     }),
+    MetricsModule,
   ],
   providers: [
+    FixedWindowLimiter,
     HandshakeRateLimiter,
     RequestBudget,
     { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
