@@ -1,9 +1,12 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
+import { RedisModule } from '../common/redis/redis.module';
 import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
 import { EnvironmentVariables } from '../config/environment-variables';
+import { MetricsModule } from '../metrics/metrics.module';
+import { AuthMetrics } from './auth-metrics';
 import { AuthGuard } from './auth.guard';
 import { Brc104Middleware } from './brc104/brc104.middleware';
 import { HandshakeService } from './brc104/handshake.service';
@@ -17,9 +20,13 @@ import { SessionStore } from './sessions/session-store';
 
 type Config = ConfigService<EnvironmentVariables, true>;
 
-/** BRC-103/104 for HTTP (and, through CryptoProvider and SessionStore, for sockets). */
-@Global()
+/**
+ * BRC-103/104 for HTTP, and the one HandshakeService, CryptoProvider and SessionStore the socket
+ * transport shares (docs/protocol/auth.md#handshake). Not global: the modules that sign or verify
+ * (messages, permissions, payments, realtime) import it.
+ */
 @Module({
+  imports: [RedisModule, MetricsModule],
   providers: [
     {
       provide: CryptoProvider,
@@ -65,8 +72,9 @@ type Config = ConfigService<EnvironmentVariables, true>;
     RequestVerifier,
     ResponseSigner,
     Brc104Middleware,
+    AuthMetrics,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [CryptoProvider, SessionStore, Brc104Middleware],
+  exports: [CryptoProvider, SessionStore, HandshakeService, Brc104Middleware],
 })
 export class AuthModule {}

@@ -40,4 +40,19 @@ export class DevicesService {
     const devices = await this.repository.listFor(identityKey);
     return { status: 'success' as const, devices: devices.map(deviceView) };
   }
+
+  /** The devices a push for `identityKey` goes to (push delivery; tokens unmasked). */
+  activeFor(identityKey: string): Promise<DeviceRegistrationEntity[]> {
+    return this.repository.activeFor([identityKey]);
+  }
+
+  /** A push reached the device. */
+  async markUsed(id: number): Promise<void> {
+    await this.transactions.run((m) => this.repository.markUsed(m, id));
+  }
+
+  /** FCM reported the token dead: no pushes until it is registered again. */
+  async deactivate(id: number): Promise<void> {
+    await this.transactions.run((m) => this.repository.deactivate(m, id));
+  }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { EventsModule } from '../common/events/events.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { MessageBudgets } from './message-budgets';
@@ -8,7 +10,7 @@ import { MessagesService } from './messages.service';
 
 /** Send, list, acknowledge. Exports MessagesService for the Socket.IO gateway. */
 @Module({
-  imports: [PermissionsModule, PaymentsModule],
+  imports: [AuthModule, EventsModule, PermissionsModule, PaymentsModule],
   controllers: [MessagesController],
   providers: [MessagesRepository, MessageBudgets, MessagesService],
   exports: [MessagesService],

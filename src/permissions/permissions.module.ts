@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { MessagePermissionEntity } from './message-permission.entity';
 import { PermissionsController } from './permissions.controller';
 import { PermissionsRepository } from './permissions.repository';
@@ -11,7 +12,7 @@ import { ServerFeesService } from './server-fees.service';
 
 /** Recipient rules, server delivery fees and quotes. Exports "what does this delivery cost?". */
 @Module({
-  imports: [TypeOrmModule.forFeature([MessagePermissionEntity, ServerFeeEntity])],
+  imports: [TypeOrmModule.forFeature([MessagePermissionEntity, ServerFeeEntity]), AuthModule],
   controllers: [PermissionsController],
   providers: [
     PermissionsRepository,

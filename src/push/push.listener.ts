@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { MessageCreatedEvent } from '../common/events/domain-events';
-import { TransactionRunner } from '../database/transaction-runner';
-import { DevicesRepository } from '../devices/devices.repository';
+import { DevicesService } from '../devices/devices.service';
 import { PushSender } from './push-sender';
 
 export const PUSH_BOX = 'notifications';
@@ -21,8 +20,7 @@ export class PushListener implements OnApplicationShutdown {
 
   constructor(
     private readonly sender: PushSender,
-    private readonly devices: DevicesRepository,
-    private readonly transactions: TransactionRunner,
+    private readonly devices: DevicesService,
   ) {}
 
   @OnEvent('message.created')
@@ -47,7 +45,7 @@ export class PushListener implements OnApplicationShutdown {
   }
 
   private async fanOut(event: MessageCreatedEvent): Promise<void> {
-    const devices = await this.devices.activeFor([event.recipient]);
+    const devices = await this.devices.activeFor(event.recipient);
     await Promise.all(
       devices.map(async (device) => {
         const outcome = await this.sender.send({
@@ -57,9 +55,9 @@ export class PushListener implements OnApplicationShutdown {
         });
         this.outcomes[outcome]++;
         if (outcome === 'sent') {
-          await this.transactions.run((m) => this.devices.markUsed(m, device.id));
+          await this.devices.markUsed(device.id);
         } else if (outcome === 'invalid-token') {
-          await this.transactions.run((m) => this.devices.deactivate(m, device.id));
+          await this.devices.deactivate(device.id);
         }
       }),
     );

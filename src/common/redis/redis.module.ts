@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type Redis from 'ioredis';
 import { EnvironmentVariables } from '../../config/environment-variables';
@@ -13,9 +13,9 @@ type Config = ConfigService<EnvironmentVariables, true>;
 /**
  * One Redis connection for the process (sessions, replay cache), only when REDIS_URL is set. It
  * never gives up reconnecting and never lets a command wait without bound, so the instance
- * starts, serves (503 where Redis is needed) and heals without a restart.
+ * starts, serves (503 where Redis is needed) and heals without a restart. Not global: its users
+ * (auth sessions, readiness, realtime) import it.
  */
-@Global()
 @Module({
   providers: [
     {
