@@ -6,7 +6,7 @@ import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entit
 import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { probeHealth } from '../helpers/health-latency-probe';
+import { probeHealth } from '../helpers/health-during';
 import {
   checksigFloodScript,
   heapBombScript,
