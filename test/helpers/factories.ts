@@ -2,6 +2,8 @@ import { AuthFetch, PrivateKey, WalletInterface } from '@bsv/sdk';
 import { randomUUID } from 'node:crypto';
 import { settlesWithin } from './auth-clients';
 import { nativeWallet } from './native-wallet';
+import { TestChainTracker } from './test-chain-tracker';
+import { TestWallet } from './test-wallet';
 
 /**
  * The building blocks most tests start from, so a new test reads as what it checks:
@@ -83,5 +85,21 @@ export function newMessage(overrides: Partial<NewMessage> = {}): NewMessage {
     messageId: `m-${randomUUID()}`,
     body: 'hello',
     ...overrides,
+  };
+}
+
+/** An identity that pays: a TestWallet (real transactions, mined on `tracker`) and AuthFetch. */
+export interface Payer {
+  key: string;
+  wallet: TestWallet;
+  http: AuthFetch;
+}
+
+export function newPayer(tracker: TestChainTracker, privateKey = PrivateKey.fromRandom()): Payer {
+  const wallet = new TestWallet(privateKey, tracker);
+  return {
+    key: privateKey.toPublicKey().toString(),
+    wallet,
+    http: new AuthFetch(wallet.asWallet()),
   };
 }
