@@ -1,6 +1,7 @@
 import { AppError } from '../common/errors/app-error';
 import { normaliseIdentityKey } from '../common/validation/identity-key';
 import { isAbsent, isObject, JsonObject } from '../common/validation/json-shapes';
+import { isBoxNameLength } from '../common/validation/protocol-formats';
 
 export interface SendMessageCommand {
   messageBox: string;
@@ -17,7 +18,6 @@ export interface SendLimits {
   isValidKey: (hex: string) => boolean;
 }
 
-const MAX_BOX = 255;
 const MAX_ID = 255;
 const err = (code: string, description: string) => new AppError(`ERR_${code}`, description, 400);
 
@@ -35,8 +35,7 @@ export function parseSendMessage(request: unknown, limits: SendLimits): SendMess
   const message: JsonObject = isObject(m) ? m : {};
 
   const box = typeof message.messageBox === 'string' ? message.messageBox.trim() : '';
-  if (box.length === 0 || box.length > MAX_BOX)
-    throw err('INVALID_MESSAGEBOX', 'Invalid message box.');
+  if (!isBoxNameLength(box)) throw err('INVALID_MESSAGEBOX', 'Invalid message box.');
 
   const body = message.body;
   const bodyOk =
