@@ -1,14 +1,6 @@
 import { Peer, PrivateKey, ProtoWallet, Utils } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
-import {
-  AUTH_PROTOCOL as PROTOCOL,
-  authHeaders,
-  initialRequestBody,
-  requestPreimage,
-  responsePreimage,
-  signedRequestHeaders,
-  signedResponseHeaders,
-} from '../helpers/brc104-signing';
+import * as brc104 from '../helpers/brc104-signing';
 import { HttpReply } from './http-reply';
 import { fail } from './property-failure';
 import { RawHttpRequest, sendRaw } from './raw-http';
@@ -48,7 +40,7 @@ export class SdkHttpPeer {
       method: 'POST',
       target: '/.well-known/auth',
       headers: { 'content-type': 'application/json' },
-      body: Buffer.from(initialRequestBody(this.identityKey, this.clientNonce)),
+      body: Buffer.from(brc104.initialRequestBody(this.identityKey, this.clientNonce)),
     });
     if (reply.status !== 200) fail(`handshake refused: ${reply.status} ${reply.body.toString()}`);
     const msg = JSON.parse(reply.body.toString()) as {
@@ -57,7 +49,7 @@ export class SdkHttpPeer {
       signature: number[];
     };
     const { valid } = await this.wallet.verifySignature({
-      protocolID: PROTOCOL,
+      protocolID: brc104.AUTH_PROTOCOL,
       keyID: `${this.clientNonce} ${msg.initialNonce}`,
       counterparty: msg.identityKey,
       data: sdkBase64ToBytes(this.clientNonce + msg.initialNonce),
@@ -76,22 +68,22 @@ export class SdkHttpPeer {
     const path = q < 0 ? r.target : r.target.slice(0, q);
     const search = q < 0 || q === r.target.length - 1 ? '' : r.target.slice(q);
     const { signature } = await this.wallet.createSignature({
-      protocolID: PROTOCOL,
+      protocolID: brc104.AUTH_PROTOCOL,
       keyID: `${nonce} ${this.sessionNonce}`,
       counterparty: this.serverKey,
-      data: requestPreimage({
+      data: brc104.requestPreimage({
         requestId,
         method: r.method,
         path,
         search,
-        headers: signedRequestHeaders(r.headers),
+        headers: brc104.signedRequestHeaders(r.headers),
         body: r.body,
       }),
     });
     const { identityKey, sessionNonce } = this;
     return {
       requestId,
-      headers: authHeaders({ identityKey, nonce, sessionNonce, signature, requestId }),
+      headers: brc104.authHeaders({ identityKey, nonce, sessionNonce, signature, requestId }),
     };
   }
 
@@ -114,15 +106,15 @@ export class SdkHttpPeer {
       return false;
     }
     const included = Object.keys(reply.headers).map((k): [string, string] => [k, h(k) ?? '']);
-    const data = responsePreimage(
+    const data = brc104.responsePreimage(
       requestId,
       reply.status,
-      signedResponseHeaders(included),
+      brc104.signedResponseHeaders(included),
       reply.body,
     );
     try {
       const { valid } = await this.wallet.verifySignature({
-        protocolID: PROTOCOL,
+        protocolID: brc104.AUTH_PROTOCOL,
         keyID: `${nonce} ${this.clientNonce}`,
         counterparty: this.serverKey,
         data,
