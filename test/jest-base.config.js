@@ -16,6 +16,9 @@ module.exports = {
       },
     ],
   },
-  setupFiles: ['<rootDir>/test/helpers/test-env.ts'],
+  setupFiles: [
+    '<rootDir>/test/helpers/test-env.ts',
+    '<rootDir>/test/helpers/quiet-client-console.ts',
+  ],
   testTimeout: 30000,
 };

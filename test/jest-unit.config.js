@@ -1,7 +1,10 @@
-/** Unit and service tests: specs next to the code, real SQLite, no network. */
+/**
+ * Unit tests: test/unit, real SQLite, no network. Specs live there, not next to the code
+ * (tsconfig.json builds all of src/, and src/ holds no *.spec.ts).
+ */
 const base = require('./jest-base.config');
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+  testMatch: ['<rootDir>/test/unit/**/*.spec.ts'],
 };

@@ -9,6 +9,7 @@ import { listFeePayments, retryFailedFeePayments } from './payments-command';
 import { ADMIN_USAGE } from './admin-usage';
 import { serverStatistics, ServerStatistics } from './server-statistics';
 import { redisNamespace } from '../common/redis/redis-namespace';
+import { isBoxNameLength, MAX_BOX_NAME_LENGTH } from '../common/validation/protocol-formats';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -49,8 +50,9 @@ const COMMANDS: Record<string, Command> = {
     if (args.length !== 2) throw new AdminUsageError('fees set needs <box> <sats>');
     const fee = wholeNumber(args[1], 'sats', MAX_FEE);
     const box = args[0].trim();
-    if (box.length === 0 || box.length > 255)
-      throw new AdminUsageError('box must be 1-255 characters');
+    if (!isBoxNameLength(box)) {
+      throw new AdminUsageError(`box must be 1-${MAX_BOX_NAME_LENGTH} characters`);
+    }
     await new ServerFeesRepository((await db()).getRepository(ServerFeeEntity)).put(box, fee, true);
     return {
       json: { messageBox: box, deliveryFee: fee },

@@ -1,8 +1,11 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
+import { RedisModule } from '../common/redis/redis.module';
 import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
 import { AuthConfig, ServerConfig } from '../config/configuration';
+import { MetricsModule } from '../metrics/metrics.module';
+import { AuthMetrics } from './auth-metrics';
 import { AuthGuard } from './auth.guard';
 import { Brc104Middleware } from './brc104/brc104.middleware';
 import { HandshakeService } from './brc104/handshake.service';
@@ -14,9 +17,13 @@ import { MemorySessionStore } from './sessions/memory-session-store';
 import { RedisSessionStore } from './sessions/redis-session-store';
 import { SessionStore } from './sessions/session-store';
 
-/** BRC-103/104 for HTTP (and, through CryptoProvider and SessionStore, for sockets). */
-@Global()
+/**
+ * BRC-103/104 for HTTP, and the one HandshakeService, CryptoProvider and SessionStore the socket
+ * transport shares (docs/protocol/auth.md#handshake). Not global: the modules that sign or verify
+ * (messages, permissions, payments, realtime) import it.
+ */
 @Module({
+  imports: [RedisModule, MetricsModule],
   providers: [
     {
       provide: CryptoProvider,
@@ -59,8 +66,9 @@ import { SessionStore } from './sessions/session-store';
     RequestVerifier,
     ResponseSigner,
     Brc104Middleware,
+    AuthMetrics,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [CryptoProvider, SessionStore, Brc104Middleware],
+  exports: [CryptoProvider, SessionStore, HandshakeService, Brc104Middleware],
 })
 export class AuthModule {}

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-
-const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+import { PRIVATE_KEY_HEX } from '../common/validation/protocol-formats';
 
 /**
  * Development convenience: the server needs a stable identity, so when no SERVER_PRIVATE_KEY is
@@ -11,7 +10,7 @@ const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 export function loadOrCreateDevServerKey(file: string): { key: string; created: boolean } {
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim();
-    if (HEX_KEY.test(key)) return { key: key.toLowerCase(), created: false };
+    if (PRIVATE_KEY_HEX.test(key)) return { key: key.toLowerCase(), created: false };
   }
   const key = randomBytes(32).toString('hex');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });

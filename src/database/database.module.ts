@@ -7,7 +7,11 @@ import { TransactionRunner } from './transaction-runner';
 import { openDataSource } from './open-data-source';
 import { buildDataSourceOptions } from './typeorm-options';
 
-/** The DataSource (migrated at start-up) and the TransactionRunner every write goes through. */
+/**
+ * The DataSource (migrated at start-up) and the TransactionRunner every write goes through.
+ * Global on purpose: true infrastructure that every persistence module needs, like configuration;
+ * importing it everywhere would say nothing a reader does not already assume.
+ */
 @Global()
 @Module({
   imports: [

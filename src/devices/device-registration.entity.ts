@@ -1,20 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { TimestampedEntity } from '../database/timestamp-columns';
 
 /** A push target (FCM token) of one identity (docs/protocol/http-api.md#tables). */
 @Entity('device_registrations')
 @Unique('uq_devices_fcm_token', ['fcmToken'])
 @Index('idx_devices_identity_active', ['identityKey', 'active'])
-export class DeviceRegistrationEntity {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
+export class DeviceRegistrationEntity extends TimestampedEntity {
   @Column({ name: 'identity_key', type: 'varchar', length: 66 })
   identityKey!: string;
 

@@ -5,11 +5,11 @@ import { DevicesController } from './devices.controller';
 import { DevicesRepository } from './devices.repository';
 import { DevicesService } from './devices.service';
 
-/** Push targets (FCM tokens) per identity; exports the repository push delivery reads. */
+/** Push targets (FCM tokens) per identity; exports the service push delivery uses. */
 @Module({
   imports: [TypeOrmModule.forFeature([DeviceRegistrationEntity])],
   controllers: [DevicesController],
   providers: [DevicesRepository, DevicesService],
-  exports: [DevicesRepository],
+  exports: [DevicesService],
 })
 export class DevicesModule {}

@@ -34,4 +34,19 @@ export class DevicesService {
     const devices = await this.repository.listFor(identityKey);
     return { status: 'success' as const, devices: devices.map(deviceView) };
   }
+
+  /** The devices a push for `identityKey` goes to (push delivery; tokens unmasked). */
+  activeFor(identityKey: string): Promise<DeviceRegistrationEntity[]> {
+    return this.repository.activeFor([identityKey]);
+  }
+
+  /** A push reached the device. */
+  markUsed(id: number): Promise<void> {
+    return this.repository.markUsed(id);
+  }
+
+  /** FCM reported the token dead: no pushes until it is registered again. */
+  deactivate(id: number): Promise<void> {
+    return this.repository.deactivate(id);
+  }
 }

@@ -2,11 +2,12 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { PathItemObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
 import { ErrorCode } from '../common/errors/error-codes';
+import { COMPRESSED_PUBLIC_KEY } from '../common/validation/protocol-formats';
 
 const base64 = (description: string) => ({ type: 'string', format: 'byte', description });
 const identityKey = {
   type: 'string',
-  pattern: '^0[23][0-9a-fA-F]{64}$',
+  pattern: COMPRESSED_PUBLIC_KEY.source,
   description: 'Compressed secp256k1 public key, hex',
 };
 const requestedCertificates = {

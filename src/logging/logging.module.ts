@@ -7,7 +7,8 @@ import { PinoLoggerModule } from './pino-logger.module';
 /**
  * nestjs-pino for Nest's own Logger calls (main.ts installs it with app.useLogger) and for the
  * per-request context. Its HTTP middleware would run after the BRC-104 layer, so the request
- * logger is installed by configureApp() instead (`useExisting`).
+ * logger is installed by configureApp() instead (`useExisting`). Global on purpose: logging is
+ * infrastructure every module may use, and hides no dependency between product modules.
  */
 @Global()
 @Module({

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Response } from 'express';
 import type { Logger } from 'pino';
 import { HttpRequest } from '../common/http/http-request';
-import { routeOf } from '../metrics/http-metrics.middleware';
+import { routeOf } from '../common/http/route-of';
 
 /** A proxy's request id is kept when it looks like one, so lines correlate across hops. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

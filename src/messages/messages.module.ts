@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { EventsModule } from '../common/events/events.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { MessageBudgets } from './message-budgets';
-import { MessageBoxEntity } from './message-box.entity';
-import { MessageEntity } from './message.entity';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -15,11 +14,7 @@ import { SendMessageParser } from './send-message.parser';
  * gateway, and MessagesRepository (the owner of the messages table) for retention.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([MessageEntity, MessageBoxEntity]),
-    PermissionsModule,
-    PaymentsModule,
-  ],
+  imports: [AuthModule, EventsModule, PermissionsModule, PaymentsModule],
   controllers: [MessagesController],
   providers: [MessagesRepository, MessageBudgets, MessagesService, SendMessageParser],
   exports: [MessagesService, SendMessageParser, MessagesRepository],

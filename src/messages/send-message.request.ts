@@ -2,6 +2,7 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { normaliseIdentityKey } from '../common/validation/identity-key';
 import { isAbsent, isObject, JsonObject } from '../common/validation/json-shapes';
+import { isBoxNameLength } from '../common/validation/protocol-formats';
 
 export interface SendMessageCommand {
   messageBox: string;
@@ -34,7 +35,6 @@ export interface SendLimits {
   isValidKey: (hex: string) => boolean;
 }
 
-const MAX_BOX = 255;
 const MAX_ID = 255;
 const err = (code: ErrorCode, description: string) => new AppError(code, description);
 
@@ -62,8 +62,7 @@ export function parseOutgoingMessage(
   limits: SendLimits,
 ): SendMessageCommand {
   const box = typeof message.messageBox === 'string' ? message.messageBox.trim() : '';
-  if (box.length === 0 || box.length > MAX_BOX)
-    throw err('ERR_INVALID_MESSAGEBOX', 'Invalid message box.');
+  if (!isBoxNameLength(box)) throw err('ERR_INVALID_MESSAGEBOX', 'Invalid message box.');
 
   const body = message.body;
   const bodyOk =

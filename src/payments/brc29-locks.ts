@@ -1,16 +1,10 @@
 import { P2PKH, PublicKey } from '@bsv/sdk';
 import { createCryptoProvider } from '../auth/crypto/create-crypto-provider';
-import { CryptoProvider, ProtocolID } from '../auth/crypto/crypto-provider';
+import { ANYONE_PRIVATE_KEY, CryptoProvider, ProtocolID } from '../auth/crypto/crypto-provider';
 import { invalidPayment } from './payment-errors';
 
 /** BRC-29 payment protocol: keys derived with keyID "<derivationPrefix> <derivationSuffix>". */
 export const BRC29_PROTOCOL: ProtocolID = [2, '3241645161d8'];
-
-/** The identity key of private key 1 ("anyone"), which the official client pays recipients from. */
-export const ANYONE_IDENTITY_KEY =
-  '0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798';
-
-const ANYONE_PRIVATE_KEY = '00'.repeat(31) + '01';
 
 const p2pkhHex = (publicKey: string) =>
   new P2PKH().lock(PublicKey.fromString(publicKey).toHash()).toHex();

@@ -1,5 +1,6 @@
 import { isObject, JsonObject } from '../common/validation/json-shapes';
 import { invalidPayment } from './payment-errors';
+import { COMPRESSED_PUBLIC_KEY } from '../common/validation/protocol-formats';
 
 /** A `payment.outputs` element the server can check: a BRC-29 "wallet payment". */
 export interface WalletPaymentOutput {
@@ -13,8 +14,6 @@ export interface WalletPaymentOutput {
 
 const isText = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= 255;
-
-const COMPRESSED_KEY = /^0[23][0-9a-fA-F]{64}$/;
 
 export function walletPaymentOutput(value: unknown, what: string): WalletPaymentOutput {
   if (!isObject(value)) throw invalidPayment(`${what} is not an object`);
@@ -30,7 +29,7 @@ export function walletPaymentOutput(value: unknown, what: string): WalletPayment
       `${what} remittance needs derivationPrefix, derivationSuffix and senderIdentityKey`,
     );
   }
-  if (!COMPRESSED_KEY.test(r.senderIdentityKey)) {
+  if (!COMPRESSED_PUBLIC_KEY.test(r.senderIdentityKey)) {
     throw invalidPayment(`${what} remittance senderIdentityKey must be a compressed public key`);
   }
   return {

@@ -1,3 +1,5 @@
+import type { FeeOutput } from './fees/fee-wallet';
+
 /** One recipient that charges a fee for this delivery, in request order. */
 export interface FeeRecipient {
   recipient: string;
@@ -14,16 +16,8 @@ export interface PaymentCheck {
   payment: Record<string, unknown>;
 }
 
-/** A received server delivery fee, kept so the operator can sweep it. */
-export interface DeliveryPaymentRecord {
-  txid: string;
-  vout: number;
-  satoshis: number;
-  senderIdentityKey: string;
-  derivationPrefix: string;
-  derivationSuffix: string;
-  beefBase64: string;
-}
+/** A received server delivery fee, kept so the operator's wallet can take it in (same fields). */
+export type DeliveryPaymentRecord = FeeOutput;
 
 /** What the send transaction must record: every output used, and the delivery fee if any. */
 export interface PaymentRecord {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { chainTrackerProvider } from './chain-tracker.provider';
 import { PaymentLedger } from './payment-ledger';
 import { PaymentVerifier } from './payment-verifier';
@@ -9,6 +10,7 @@ import { feeWalletProvider, feeWalletServicesProvider } from './fees/fee-wallet.
 
 /** Delivery-fee payments: verification before a send, the ledger inside its transaction. */
 @Module({
+  imports: [AuthModule],
   providers: [
     chainTrackerProvider,
     MerkleRootChecker,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '@bsv/sdk';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { CryptoProvider } from '../auth/crypto/crypto-provider';
+import { ANYONE_IDENTITY_KEY, CryptoProvider } from '../auth/crypto/crypto-provider';
 import { loadNativeSecp256k1 } from '../auth/crypto/create-crypto-provider';
 import { Secp256k1Addon } from '../auth/crypto/secp256k1-addon';
 import { PaymentsConfig } from '../config/configuration';
-import { ANYONE_IDENTITY_KEY, Brc29Locks } from './brc29-locks';
+import { Brc29Locks } from './brc29-locks';
 import { invalidPayment, notAccepted, paymentError } from './payment-errors';
 import { walletPaymentOutput, WalletPaymentOutput } from './payment-output-spec';
 import {

@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { Column, Entity, Unique } from 'typeorm';
+import { TimestampedEntity } from '../database/timestamp-columns';
 
 /** The sender value stored for a box-wide rule, so that the unique key also covers those rows. */
 export const BOX_WIDE_SENDER = '';
@@ -10,16 +10,7 @@ export const BOX_WIDE_SENDER = '';
  */
 @Entity('message_permissions')
 @Unique('uq_permissions_recipient_box_sender', ['recipient', 'messageBox', 'sender'])
-export class MessagePermissionEntity {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
+export class MessagePermissionEntity extends TimestampedEntity {
   @Column({ type: 'varchar', length: 66 })
   recipient!: string;
 

@@ -2,10 +2,9 @@ import { AppError } from '../common/errors/app-error';
 import { normaliseIdentityKey } from '../common/validation/identity-key';
 import { isAbsent, isObject, JsonObject } from '../common/validation/json-shapes';
 import { BLOCKED_FEE, MAX_FEE } from './permission-status';
+import { isBoxNameLength } from '../common/validation/protocol-formats';
 
 type KeyCheck = (hex: string) => boolean;
-
-const MAX_BOX_LENGTH = 255;
 
 export interface SetPermissionCommand {
   messageBox: string;
@@ -66,7 +65,7 @@ export function parseSetPermission(body: unknown, isValidKey: KeyCheck): SetPerm
     );
   }
   const messageBox = typeof b.messageBox === 'string' ? b.messageBox.trim() : '';
-  if (messageBox.length === 0 || messageBox.length > MAX_BOX_LENGTH) {
+  if (!isBoxNameLength(messageBox)) {
     throw new AppError('ERR_INVALID_MESSAGE_BOX', 'messageBox must be a non-empty string.');
   }
   return { messageBox, recipientFee: fee, sender };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BoxPricesService } from './box-prices.service';
+import { AuthModule } from '../auth/auth.module';
 import { MessagePermissionEntity } from './message-permission.entity';
 import { PermissionsController } from './permissions.controller';
 import { PermissionsRepository } from './permissions.repository';
@@ -12,7 +13,7 @@ import { ServerFeesService } from './server-fees.service';
 
 /** Recipient rules, server delivery fees and quotes. Exports "what does this delivery cost?". */
 @Module({
-  imports: [TypeOrmModule.forFeature([MessagePermissionEntity, ServerFeeEntity])],
+  imports: [TypeOrmModule.forFeature([MessagePermissionEntity, ServerFeeEntity]), AuthModule],
   controllers: [PermissionsController],
   providers: [
     BoxPricesService,

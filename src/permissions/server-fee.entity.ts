@@ -1,19 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { Column, Entity, Unique } from 'typeorm';
+import { TimestampedEntity } from '../database/timestamp-columns';
 
 /** The server's own delivery fee per box name, in satoshis (docs/protocol/http-api.md#tables). */
 @Entity('server_fees')
 @Unique('uq_server_fees_message_box', ['messageBox'])
-export class ServerFeeEntity {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @CreatedAtColumn()
-  createdAt!: Date;
-
-  @UpdatedAtColumn()
-  updatedAt!: Date;
-
+export class ServerFeeEntity extends TimestampedEntity {
   @Column({ name: 'message_box', type: 'varchar', length: 255 })
   messageBox!: string;
 

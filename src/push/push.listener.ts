@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { MessageCreatedEvent } from '../common/events/domain-events';
-import { DevicesRepository } from '../devices/devices.repository';
+import { DevicesService } from '../devices/devices.service';
 import { PushSender } from './push-sender';
 
 export const PUSH_BOX = 'notifications';
@@ -20,7 +20,7 @@ export class PushListener implements OnApplicationShutdown {
 
   constructor(
     private readonly sender: PushSender,
-    private readonly devices: DevicesRepository,
+    private readonly devices: DevicesService,
   ) {}
 
   @OnEvent('message.created')
@@ -45,7 +45,7 @@ export class PushListener implements OnApplicationShutdown {
   }
 
   private async fanOut(event: MessageCreatedEvent): Promise<void> {
-    const devices = await this.devices.activeFor([event.recipient]);
+    const devices = await this.devices.activeFor(event.recipient);
     await Promise.all(
       devices.map(async (device) => {
         const outcome = await this.sender.send({

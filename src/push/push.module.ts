@@ -2,14 +2,16 @@ import { Logger, Module } from '@nestjs/common';
 import { cert } from 'firebase-admin/app';
 import { PushConfig } from '../config/configuration';
 import { DevicesModule } from '../devices/devices.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { FIREBASE_APP_OPTIONS } from './firebase-app-options';
 import { FirebasePushSender } from './firebase-push-sender';
 import { PushListener } from './push.listener';
+import { PushMetrics } from './push-metrics';
 import { PushSender } from './push-sender';
 
 /** Push notifications through FCM. AppModule imports it only when Firebase is configured. */
 @Module({
-  imports: [DevicesModule],
+  imports: [DevicesModule, MetricsModule],
   providers: [
     {
       provide: FIREBASE_APP_OPTIONS,
@@ -29,6 +31,7 @@ import { PushSender } from './push-sender';
     },
     { provide: PushSender, useClass: FirebasePushSender },
     PushListener,
+    PushMetrics,
   ],
   exports: [PushListener],
 })

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
 import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
 import { sendJsonError } from '../common/http/send-json-error';
 import { LimitsConfig } from '../config/configuration';
-import { MetricsService } from '../metrics/metrics.service';
+import { FixedWindowLimiter } from './fixed-window-limiter';
 
 const THROTTLER_NAME = 'handshake';
 
@@ -16,15 +15,12 @@ const THROTTLER_NAME = 'handshake';
 @Injectable()
 export class HandshakeRateLimiter {
   private readonly limit: number;
-  private readonly windowMs: number;
 
   constructor(
-    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
-    private readonly metrics: MetricsService,
+    private readonly limiter: FixedWindowLimiter,
     limits: LimitsConfig,
   ) {
     this.limit = limits.handshakesPerIp;
-    this.windowMs = limits.rateLimitWindowMs;
   }
 
   /**
@@ -33,17 +29,7 @@ export class HandshakeRateLimiter {
    */
   async spend(ip: string): Promise<number> {
     if (this.limit === 0) return 0;
-    const key = `${THROTTLER_NAME}:${ip}`;
-    const record = await this.storage.increment(
-      key,
-      this.windowMs,
-      this.limit,
-      this.windowMs,
-      THROTTLER_NAME,
-    );
-    if (!record.isBlocked) return 0;
-    this.metrics.rateLimited.inc({ limit: 'handshake' });
-    return Math.max(1, record.timeToBlockExpire);
+    return this.limiter.hit(THROTTLER_NAME, `${THROTTLER_NAME}:${ip}`, this.limit);
   }
 
   readonly handle = (req: Request, res: Response, next: NextFunction): void => {

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LimitsConfig } from '../config/configuration';
+import { MetricsModule } from '../metrics/metrics.module';
+import { FixedWindowLimiter } from './fixed-window-limiter';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { HandshakeRateLimiter } from './handshake-rate-limiter';
 import { IdentityThrottlerGuard } from './identity-throttler.guard';
@@ -30,8 +32,10 @@ import { IDENTITY_THROTTLER, RequestBudget } from './request-budget';
         };
       },
     }),
+    MetricsModule,
   ],
   providers: [
+    FixedWindowLimiter,
     HandshakeRateLimiter,
     RequestBudget,
     { provide: APP_GUARD, useClass: IdentityThrottlerGuard },

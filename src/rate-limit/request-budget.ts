@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { AppError } from '../common/errors/app-error';
 import { LimitsConfig } from '../config/configuration';
-import { MetricsService } from '../metrics/metrics.service';
+import { FixedWindowLimiter } from './fixed-window-limiter';
 
 /** A 429 that also says when to retry (HTTP sends it as Retry-After). */
 export class RateLimitedError extends AppError {
@@ -27,16 +26,13 @@ export const IP_THROTTLER = 'ip';
 export class RequestBudget {
   private readonly perIdentity: number;
   private readonly perIp: number;
-  private readonly windowMs: number;
 
   constructor(
-    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
-    private readonly metrics: MetricsService,
+    private readonly limiter: FixedWindowLimiter,
     limits: LimitsConfig,
   ) {
     this.perIdentity = limits.requestsPerIdentity;
     this.perIp = limits.requestsPerIp;
-    this.windowMs = limits.rateLimitWindowMs;
   }
 
   /** Counts one authenticated request or socket event; throws a 429 AppError when over. */
@@ -48,12 +44,11 @@ export class RequestBudget {
   }
 
   private async count(name: string, key: string, limit: number, scope: string): Promise<void> {
-    const record = await this.storage.increment(key, this.windowMs, limit, this.windowMs, name);
-    if (!record.isBlocked) return;
-    this.metrics.rateLimited.inc({ limit: name });
+    const retryAfter = await this.limiter.hit(name, key, limit);
+    if (retryAfter === 0) return;
     throw new RateLimitedError(
-      `Too many requests: at most ${limit} per ${this.windowMs / 1000} s ${scope}. Retry in ${record.timeToBlockExpire} s.`,
-      record.timeToBlockExpire,
+      `Too many requests: at most ${limit} per ${this.limiter.windowMs / 1000} s ${scope}. Retry in ${retryAfter} s.`,
+      retryAfter,
     );
   }
 }

@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
 import type { Server } from 'socket.io';
+import { REDIS_CLIENT } from '../common/redis/redis.tokens';
 import { ServerConfig } from '../config/configuration';
 import { encodeEvent } from './authsocket-codec';
 import { DeliveryEnvelopes } from './delivery-envelope';
@@ -24,12 +26,16 @@ export class LiveDeliveryService {
   /** Forwarded deliveries refused because their HMAC, age or shape was wrong (for logs). */
   refused = 0;
   private readonly envelopes: DeliveryEnvelopes;
+  /** RealtimeIoAdapter installs the Redis adapter exactly when there is a Redis client. */
+  private readonly clustered: boolean;
 
   constructor(
     private readonly registry: SocketRegistry,
     private readonly signer: SocketSigner,
     server: ServerConfig,
+    @Inject(REDIS_CLIENT) redis: Redis | undefined,
   ) {
+    this.clustered = redis !== undefined;
     this.envelopes = new DeliveryEnvelopes(server.privateKey);
   }
 
@@ -50,7 +56,7 @@ export class LiveDeliveryService {
 
   async deliver(delivery: LiveDelivery): Promise<number> {
     // serverSideEmit exists only with a cluster adapter (Redis); the in-memory one just warns.
-    if (this.server && this.server.of('/').adapter.constructor.name === 'RedisAdapter') {
+    if (this.server && this.clustered) {
       // Fire and forget: the Redis clients handle a failed publish (the message stays stored).
       this.server.serverSideEmit(DELIVER_EVENT, this.envelopes.seal(delivery));
     }

@@ -17,8 +17,6 @@ import { describeError } from '../common/errors/describe-error';
 export class RealtimeListener {
   private readonly logger = new Logger('Realtime');
   private readonly maxLiveBytes: number;
-  /** Stored messages not pushed because of their size (operators, tests). */
-  tooLargeForLive = 0;
 
   constructor(
     private readonly delivery: LiveDeliveryService,
@@ -34,7 +32,6 @@ export class RealtimeListener {
       event.body.length > this.maxLiveBytes ||
       Buffer.byteLength(event.body) > this.maxLiveBytes
     ) {
-      this.tooLargeForLive++;
       return;
     }
     setImmediate(() => this.push(event));

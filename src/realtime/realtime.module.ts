@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { HandshakeService } from '../auth/brc104/handshake.service';
-import { CryptoProvider } from '../auth/crypto/crypto-provider';
-import { SessionStore } from '../auth/sessions/session-store';
+import { AuthModule } from '../auth/auth.module';
+import { RedisModule } from '../common/redis/redis.module';
 import { MessagesModule } from '../messages/messages.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { LiveDeliveryService } from './live-delivery.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeListener } from './realtime.listener';
+import { RealtimeMetrics } from './realtime-metrics';
 import { SocketAuthenticator } from './socket-authenticator';
 import { SocketEventsHandler } from './socket-events.handler';
 import { SocketRegistry } from './socket-registry';
@@ -17,15 +18,10 @@ import { SocketSigner } from './socket-signer';
  * nothing imports it: it listens to domain events and calls MessagesService like a controller.
  */
 @Module({
-  imports: [MessagesModule, RateLimitModule],
+  // The socket handshake is Auth's own HandshakeService (same session store, same signature,
+  // docs/protocol/auth.md#handshake).
+  imports: [AuthModule, MessagesModule, RateLimitModule, RedisModule, MetricsModule],
   providers: [
-    // The socket handshake is the HTTP one (same session store, same signature, docs/protocol/auth.md#handshake).
-    {
-      provide: HandshakeService,
-      inject: [CryptoProvider, SessionStore],
-      useFactory: (crypto: CryptoProvider, sessions: SessionStore) =>
-        new HandshakeService(crypto, sessions),
-    },
     SocketAuthenticator,
     SocketSigner,
     SocketRegistry,
@@ -33,6 +29,7 @@ import { SocketSigner } from './socket-signer';
     LiveDeliveryService,
     RealtimeListener,
     RealtimeGateway,
+    RealtimeMetrics,
   ],
 })
 export class RealtimeModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HandshakeService, InitialResponse } from '../auth/brc104/handshake.service';
-import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../auth/crypto/crypto-provider';
+import { verifyFromPeer } from '../auth/brc104/peer-signatures';
+import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { SessionStore } from '../auth/sessions/session-store';
 import { HandshakeRateLimiter } from '../rate-limit/handshake-rate-limiter';
 import { InboundGeneralMessage, InboundInitialRequest } from './authsocket-codec';
@@ -59,20 +60,17 @@ export class SocketAuthenticator {
     if (!(await this.crypto.verifyNonce(sessionNonce))) throw new ProtocolViolation('bad nonce');
     const session = await this.sessions.get(sessionNonce);
     if (!session) throw new ProtocolViolation('unknown session');
-    if (message.identityKey.toLowerCase() !== session.peerIdentityKey) {
-      throw new ProtocolViolation('identity mismatch');
-    }
     if (socket.identityKey && socket.identityKey !== session.peerIdentityKey) {
       throw new ProtocolViolation('second identity on one socket');
     }
-    const valid = await this.crypto.verifySignature({
-      protocolID: AUTH_SIGNATURE_PROTOCOL,
-      keyID: `${message.nonce} ${sessionNonce}`,
-      counterparty: session.peerIdentityKey,
+    const refused = await verifyFromPeer(this.crypto, session, {
+      claimedIdentityKey: message.identityKey,
+      nonce: message.nonce,
+      sessionNonce,
       data: message.payload,
       signature: message.signature,
     });
-    if (!valid) throw new ProtocolViolation('bad signature');
+    if (refused) throw new ProtocolViolation(refused.replace('_', ' '));
     // Only after the signature: junk must not fill the replay cache.
     if (!(await this.sessions.markNonceUsed(sessionNonce, message.nonce))) {
       throw new ProtocolViolation('replay');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { AUTH_VERSION } from '../auth/brc104/auth-headers';
-import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../auth/crypto/crypto-provider';
+import { signForPeer } from '../auth/brc104/peer-signatures';
+import { CryptoProvider } from '../auth/crypto/crypto-provider';
 import { EncodedEvent, encodeEvent } from './authsocket-codec';
 import { AUTH_MESSAGE_EVENT } from './realtime.constants';
 import { SocketSession } from './socket-session';
@@ -30,13 +30,7 @@ export class SocketSigner {
   async emitPayload(socket: SocketSession, payload: EncodedEvent): Promise<boolean> {
     const peer = socket.peer;
     if (!peer || socket.closed) return false;
-    const nonce = randomBytes(32).toString('base64');
-    const signature = await this.crypto.createSignature({
-      protocolID: AUTH_SIGNATURE_PROTOCOL,
-      keyID: `${nonce} ${peer.peerNonce}`,
-      counterparty: peer.identityKey,
-      data: payload.bytes,
-    });
+    const { nonce, signature } = await signForPeer(this.crypto, peer, payload.bytes);
     if (socket.closed || !socket.socket.connected) return false;
     const head = JSON.stringify({
       version: AUTH_VERSION,

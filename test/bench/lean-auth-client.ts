@@ -4,11 +4,14 @@
  * as buffers with the server's encoder, hashed with node:crypto, and the hash signed directly.
  * Responses are not verified; the e2e tests cover that.
  */
-import { PrivateKey, ProtoWallet, Utils } from '@bsv/sdk';
+import { PrivateKey, ProtoWallet } from '@bsv/sdk';
 import { createHash, randomBytes } from 'node:crypto';
 import { requestPayload } from '../../src/auth/brc104/signed-payloads';
-
-const PROTOCOL: [2, string] = [2, 'auth message signature'];
+import {
+  AUTH_PROTOCOL as PROTOCOL,
+  authHeaders,
+  initialRequestBody,
+} from '../helpers/brc104-signing';
 
 export class LeanAuthClient {
   private readonly wallet: ProtoWallet;
@@ -25,14 +28,8 @@ export class LeanAuthClient {
     const res = await fetch(`${url}/.well-known/auth`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        version: '0.1',
-        messageType: 'initialRequest',
-        identityKey: this.identityKey,
-        // 48 bytes: base64 without padding, as AuthFetch sends.
-        initialNonce: randomBytes(48).toString('base64'),
-        requestedCertificates: { certifiers: [], types: {} },
-      }),
+      // 48 bytes: base64 without padding, as AuthFetch sends.
+      body: initialRequestBody(this.identityKey, randomBytes(48).toString('base64')),
     });
     if (res.status !== 200) throw new Error(`handshake: ${res.status}`);
     const reply = (await res.json()) as { initialNonce: string; identityKey: string };
@@ -67,12 +64,13 @@ export class LeanAuthClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-bsv-auth-version': '0.1',
-        'x-bsv-auth-identity-key': this.identityKey,
-        'x-bsv-auth-nonce': nonce,
-        'x-bsv-auth-your-nonce': this.sessionNonce,
-        'x-bsv-auth-signature': Utils.toHex(signature),
-        'x-bsv-auth-request-id': requestId.toString('base64'),
+        ...authHeaders({
+          identityKey: this.identityKey,
+          nonce,
+          sessionNonce: this.sessionNonce,
+          signature,
+          requestId,
+        }),
       },
       body: bytes,
     });

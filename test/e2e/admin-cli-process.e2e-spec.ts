@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DbDriver } from '../../src/config/environment-variables';
 import { openDataSource } from '../../src/database/open-data-source';
 import { buildDataSourceOptions } from '../../src/database/typeorm-options';
 import { ensureFreshBuild } from '../helpers/fresh-build';
+import { tempDir } from '../helpers/temp-dir';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/admin/admin-cli.js');
@@ -44,7 +44,7 @@ describe('the admin CLI as a process (dist/admin/admin-cli.js)', () => {
   beforeAll(async () => {
     ensureFreshBuild();
     // A server's database, migrated as the server would leave it.
-    db = join(mkdtempSync(join(tmpdir(), 'mb-cli-db-')), 'messagebox.db');
+    db = join(tempDir('mb-cli-db-'), 'messagebox.db');
     const settings = {
       driver: DbDriver.Sqlite,
       source: db,
@@ -55,7 +55,7 @@ describe('the admin CLI as a process (dist/admin/admin-cli.js)', () => {
   }, 120000);
 
   it('refuses to run where there is no database, and creates nothing there', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'mb-cli-empty-'));
+    const cwd = tempDir('mb-cli-empty-');
     const result = await admin(cwd, {}, 'fees', 'show');
     expect(result.code).toBe(1);
     expect(result.out).toBe('');

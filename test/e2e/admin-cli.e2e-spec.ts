@@ -1,5 +1,3 @@
-import { AuthFetch } from '@bsv/sdk';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { runAdmin } from '../../src/admin/run-admin';
 import { EnvironmentVariables } from '../../src/config/environment-variables';
 import { MessageEntity } from '../../src/messages/message.entity';
-import { identityOf, newWallet } from '../helpers/auth-clients';
+import { Caller, newCaller, newIdentityKey, newMessage } from '../helpers/factories';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { describeEachDatabase } from '../helpers/database-targets';
 import { TEST_REDIS_URL } from '../helpers/redis';
@@ -39,15 +37,11 @@ describeEachDatabase('admin commands on $name', (target) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function send(from: AuthFetch, recipient: string, messageBox: string): Promise<string> {
-    const messageId = randomUUID();
-    const res = await from.fetch(`${t!.url}/sendMessage`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message: { recipient, messageBox, messageId, body: 'hi' } }),
-    });
+  async function send(from: Caller, recipient: string, messageBox: string): Promise<string> {
+    const message = newMessage({ recipient, messageBox, body: 'hi' });
+    const res = await from.post('/sendMessage', { message });
     expect(res.status).toBe(200);
-    return messageId;
+    return message.messageId;
   }
 
   it('sets a delivery fee that the running server quotes, and shows it', async () => {
@@ -61,18 +55,15 @@ describeEachDatabase('admin commands on $name', (target) => {
       expect.arrayContaining(['notifications\t10', 'paid_box\t250']),
     );
     // This server has not cached fees yet, so the new value is read at once.
-    const alice = new AuthFetch(newWallet());
-    const bob = await identityOf(newWallet());
-    const quote = await alice.fetch(
-      `${t!.url}/permissions/quote?messageBox=paid_box&recipient=${bob}`,
-      { method: 'GET' },
-    );
-    expect(await quote.json()).toMatchObject({ quote: { deliveryFee: 250 } });
+    const alice = newCaller(t!.url);
+    const bob = newIdentityKey();
+    const quote = await alice.get(`/permissions/quote?messageBox=paid_box&recipient=${bob}`);
+    expect(quote.json).toMatchObject({ quote: { deliveryFee: 250 } });
   });
 
   it('shows messages per box, devices and where sessions live', async () => {
-    const alice = new AuthFetch(newWallet());
-    const bob = await identityOf(newWallet());
+    const alice = newCaller(t!.url);
+    const bob = newIdentityKey();
     await send(alice, bob, 'stats_a');
     await send(alice, bob, 'stats_a');
     await send(alice, bob, 'stats_b');
@@ -100,8 +91,8 @@ describeEachDatabase('admin commands on $name', (target) => {
   });
 
   it('purges only unacknowledged messages older than N days and says how many', async () => {
-    const alice = new AuthFetch(newWallet());
-    const bob = await identityOf(newWallet());
+    const alice = newCaller(t!.url);
+    const bob = newIdentityKey();
     const old = await send(alice, bob, 'purge_box');
     const fresh = await send(alice, bob, 'purge_box');
     const messages = t!.app.get(DataSource).getRepository(MessageEntity);

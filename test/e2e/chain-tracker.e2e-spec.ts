@@ -1,8 +1,9 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
+import { PrivateKey } from '@bsv/sdk';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { FakeHeaderService } from '../helpers/fake-header-service';
+import { newPayer, Payer } from '../helpers/factories';
 import { buildPayment } from '../helpers/payment-builder';
 import { TestChainTracker } from '../helpers/test-chain-tracker';
 import { testEnvironment } from '../helpers/test-environment';
@@ -40,12 +41,9 @@ describe('chain tracker', () => {
     headers.mode = 'ok';
   });
 
-  function sender() {
-    const wallet = new TestWallet(PrivateKey.fromRandom(), chain);
-    return { wallet, http: new AuthFetch(wallet.asWallet()) };
-  }
+  const sender = () => newPayer(chain);
 
-  async function paidSend(from: ReturnType<typeof sender>, payer: TestWallet = from.wallet) {
+  async function paidSend(from: Payer, payer: TestWallet = from.wallet) {
     const recipient = PrivateKey.fromRandom().toPublicKey().toString();
     const payment = await buildPayment(payer, serverKey, [
       { to: 'server', satoshis: 10 },

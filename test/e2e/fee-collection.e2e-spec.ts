@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../src/admin/run-admin';
 import { EnvironmentVariables } from '../../src/config/environment-variables';
-import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
 import { FeeCollector } from '../../src/payments/fees/fee-collector.service';
 import { FEE_WALLET } from '../../src/payments/fees/fee-wallet';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { StandInFeeWallet } from '../helpers/stand-in-fee-wallet';
-import { TestChainTracker } from '../helpers/test-chain-tracker';
+import { TestChainTracker, withChainTracker } from '../helpers/test-chain-tracker';
 import { testEnvironment } from '../helpers/test-environment';
 import { TestWallet } from '../helpers/test-wallet';
 
@@ -50,11 +49,7 @@ describe('delivery-fee collection', () => {
       FEE_RETRY_BASE_MS: '60000',
     });
     t = await createTestApp(env, [], 0, (b) =>
-      b
-        .overrideProvider(CHAIN_TRACKER)
-        .useValue(tracker)
-        .overrideProvider(FEE_WALLET)
-        .useValue(wallet),
+      withChainTracker(tracker)(b).overrideProvider(FEE_WALLET).useValue(wallet),
     );
     collector = t.app.get(FeeCollector);
   });

@@ -1,57 +1,24 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
-import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { nativeWallet } from '../helpers/native-wallet';
+import { Caller, newCaller } from '../helpers/factories';
 import { testEnvironment } from '../helpers/test-environment';
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-class Identity {
-  readonly key: string;
-  private readonly http: AuthFetch;
-
-  constructor(private readonly url: string) {
-    const k = PrivateKey.fromRandom();
-    this.key = k.toPublicKey().toString();
-    this.http = new AuthFetch(nativeWallet(k));
-  }
-
-  async post<T = Record<string, unknown>>(
-    path: string,
-    body: unknown,
-  ): Promise<{ status: number; json: T }> {
-    const res = await settlesWithin(
-      this.http.fetch(`${this.url}${path}`, {
-        method: 'POST',
-        headers: JSON_HEADERS,
-        body: JSON.stringify(body),
-      }),
-    );
-    return { status: res.status, json: (await res.json()) as T };
-  }
-
-  async get<T = Record<string, unknown>>(path: string): Promise<{ status: number; json: T }> {
-    const res = await settlesWithin(this.http.fetch(`${this.url}${path}`));
-    return { status: res.status, json: (await res.json()) as T };
-  }
-
-  async inbox(box = 'inbox'): Promise<string[]> {
-    const res = await this.post<{ messages: Array<{ messageId: string }> }>('/listMessages', {
-      messageBox: box,
-    });
-    return res.json.messages.map((m) => m.messageId);
-  }
+/** The message ids in the caller's own box (whatever box it names). */
+async function inbox(who: Caller, box = 'inbox'): Promise<string[]> {
+  const res = await who.post<{ messages: Array<{ messageId: string }> }>('/listMessages', {
+    messageBox: box,
+  });
+  return res.json.messages.map((m) => m.messageId);
 }
 
 describe('no identity can read, delete or change what belongs to another', () => {
   let t: TestApp;
-  let alice: Identity;
-  let bob: Identity;
-  let eve: Identity;
+  let alice: Caller;
+  let bob: Caller;
+  let eve: Caller;
 
   beforeAll(async () => {
     t = await createTestApp(testEnvironment());
-    [alice, bob, eve] = [new Identity(t.url), new Identity(t.url), new Identity(t.url)];
+    [alice, bob, eve] = [newCaller(t.url), newCaller(t.url), newCaller(t.url)];
     const send = await alice.post('/sendMessage', {
       message: { recipient: bob.key, messageBox: 'inbox', messageId: 'for-bob', body: 'private' },
     });
@@ -60,9 +27,9 @@ describe('no identity can read, delete or change what belongs to another', () =>
   afterAll(() => t.close());
 
   it('lists only the caller’s own box, whatever box name is asked for', async () => {
-    expect(await eve.inbox()).toEqual([]);
-    expect(await alice.inbox()).toEqual([]);
-    expect(await bob.inbox()).toEqual(['for-bob']);
+    expect(await inbox(eve)).toEqual([]);
+    expect(await inbox(alice)).toEqual([]);
+    expect(await inbox(bob)).toEqual(['for-bob']);
   });
 
   it('cannot acknowledge (delete) another identity’s message, nor one it sent', async () => {
@@ -70,7 +37,7 @@ describe('no identity can read, delete or change what belongs to another', () =>
     const bySender = await alice.post('/acknowledgeMessage', { messageIds: ['for-bob'] });
     expect([byEve.status, bySender.status]).toEqual([400, 400]);
     expect(byEve.json).toMatchObject({ code: 'ERR_INVALID_ACKNOWLEDGMENT' });
-    expect(await bob.inbox()).toEqual(['for-bob']);
+    expect(await inbox(bob)).toEqual(['for-bob']);
   });
 
   it('changes only the caller’s own permissions; a claimed recipient is ignored', async () => {

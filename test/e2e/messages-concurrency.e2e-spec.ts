@@ -1,35 +1,11 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
-import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { describeEachDatabase } from '../helpers/database-targets';
-import { nativeWallet } from '../helpers/native-wallet';
+import { newCaller } from '../helpers/factories';
 import { testEnvironment } from '../helpers/test-environment';
 
 const SENDERS = 8;
 const PER_SENDER = 100;
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-interface Client {
-  key: string;
-  http: AuthFetch;
-}
-
-function client(): Client {
-  const key = PrivateKey.fromRandom();
-  return { key: key.toPublicKey().toString(), http: new AuthFetch(nativeWallet(key)) };
-}
-
-async function call<T>(
-  c: Client,
-  url: string,
-  body: unknown,
-): Promise<{ status: number; json: T }> {
-  const res = await settlesWithin(
-    c.http.fetch(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }),
-  );
-  return { status: res.status, json: (await res.json()) as T };
-}
 
 describeEachDatabase('concurrent sends and acknowledgements on $name', (target) => {
   let t!: TestApp;
@@ -41,8 +17,8 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
 
   it('lists every accepted send exactly once until it is acknowledged', async () => {
     const url = t.url;
-    const recipient = client();
-    const senders = Array.from({ length: SENDERS }, client);
+    const recipient = newCaller(url);
+    const senders = Array.from({ length: SENDERS }, () => newCaller(url));
     const accepted = new Set<string>();
     const acked = new Set<string>();
     let sending = true;
@@ -51,7 +27,7 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
       senders.map(async (s, si) => {
         for (let i = 0; i < PER_SENDER; i++) {
           const messageId = `s${si}-m${i}`;
-          const res = await call(s, `${url}/sendMessage`, {
+          const res = await s.post('/sendMessage', {
             message: {
               recipient: recipient.key,
               messageBox: 'inbox',
@@ -72,9 +48,8 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
       for (let round = 0; round < 5000; round++) {
         const wasSending = sending;
         const ackedBefore = new Set(acked);
-        const listed = await call<{ messages: Array<{ messageId: string }> }>(
-          recipient,
-          `${url}/listMessages`,
+        const listed = await recipient.post<{ messages: Array<{ messageId: string }> }>(
+          '/listMessages',
           {
             messageBox: 'inbox',
             limit: 50,
@@ -88,7 +63,7 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
           await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
-        const ack = await call(recipient, `${url}/acknowledgeMessage`, { messageIds: ids });
+        const ack = await recipient.post('/acknowledgeMessage', { messageIds: ids });
         expect(ack.status).toBe(200);
         ids.forEach((id) => acked.add(id));
       }
@@ -98,7 +73,7 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
     await Promise.all([sendAll, drain]);
     expect(accepted.size).toBe(SENDERS * PER_SENDER);
     expect([...acked].sort()).toEqual([...accepted].sort());
-    const after = await call<{ messages: unknown[] }>(recipient, `${url}/listMessages`, {
+    const after = await recipient.post<{ messages: unknown[] }>('/listMessages', {
       messageBox: 'inbox',
     });
     expect(after.json.messages).toEqual([]);
@@ -106,11 +81,11 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
 
   it('accepts concurrent first sends into one fresh box', async () => {
     const url = t.url;
-    const recipient = client();
-    const senders = Array.from({ length: 12 }, client);
+    const recipient = newCaller(url);
+    const senders = Array.from({ length: 12 }, () => newCaller(url));
     const results = await Promise.all(
       senders.map((s, i) =>
-        call(s, `${url}/sendMessage`, {
+        s.post('/sendMessage', {
           message: {
             recipient: recipient.key,
             messageBox: 'brand-new-box',
@@ -121,9 +96,8 @@ describeEachDatabase('concurrent sends and acknowledgements on $name', (target) 
       ),
     );
     expect(results.map((r) => r.status)).toEqual(senders.map(() => 200));
-    const listed = await call<{ messages: Array<{ messageId: string }> }>(
-      recipient,
-      `${url}/listMessages`,
+    const listed = await recipient.post<{ messages: Array<{ messageId: string }> }>(
+      '/listMessages',
       {
         messageBox: 'brand-new-box',
       },

@@ -1,27 +1,10 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { EventRecorder, EventRecorderModule } from '../helpers/event-recorder';
-import { nativeWallet } from '../helpers/native-wallet';
+import { newCaller } from '../helpers/factories';
 import { testEnvironment } from '../helpers/test-environment';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-
-function identity() {
-  const key = PrivateKey.fromRandom();
-  return { key: key.toPublicKey().toString(), http: new AuthFetch(nativeWallet(key)) };
-}
-
-async function post<T>(
-  who: { http: AuthFetch },
-  url: string,
-  body: unknown,
-): Promise<{ status: number; json: T }> {
-  const res = await settlesWithin(
-    who.http.fetch(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }),
-  );
-  return { status: res.status, json: (await res.json()) as T };
-}
 
 describe('sending: events, paging, fees and the route prefix', () => {
   let t: TestApp;
@@ -34,8 +17,8 @@ describe('sending: events, paging, fees and the route prefix', () => {
   afterAll(() => t.close());
 
   it('serves the API under ROUTING_PREFIX while the handshake and /health stay at the root', async () => {
-    const alice = identity();
-    const res = await post<{ status: string }>(alice, `${t.url}/api/listMessages`, {
+    const alice = newCaller(t.url);
+    const res = await alice.post<{ status: string }>('/api/listMessages', {
       messageBox: 'inbox',
     });
     expect(res).toEqual({ status: 200, json: { status: 'success', messages: [] } });
@@ -52,7 +35,7 @@ describe('sending: events, paging, fees and the route prefix', () => {
 
   it('publishes message.created once per newly stored row after commit; a failing listener fails nothing', async () => {
     const recorder = t.app.get(EventRecorder);
-    const [alice, bob, carol] = [identity(), identity(), identity()];
+    const [alice, bob, carol] = [newCaller(t.url), newCaller(t.url), newCaller(t.url)];
     const body = {
       message: {
         recipients: [bob.key, carol.key],
@@ -61,8 +44,8 @@ describe('sending: events, paging, fees and the route prefix', () => {
         body: { n: 1 },
       },
     };
-    const first = await post(alice, `${t.url}/api/sendMessage`, body);
-    const again = await post(alice, `${t.url}/api/sendMessage`, body);
+    const first = await alice.post('/api/sendMessage', body);
+    const again = await alice.post('/api/sendMessage', body);
     expect([first.status, again.status]).toEqual([200, 200]);
     const mine = recorder.created.filter((e) => e.sender === alice.key);
     expect(
@@ -74,28 +57,28 @@ describe('sending: events, paging, fees and the route prefix', () => {
   });
 
   it('pages a box oldest first, up to LIST_MESSAGES_MAX, with a cursor for newer clients', async () => {
-    const [alice, bob] = [identity(), identity()];
+    const [alice, bob] = [newCaller(t.url), newCaller(t.url)];
     for (let i = 0; i < 7; i++) {
-      await post(alice, `${t.url}/api/sendMessage`, {
+      await alice.post('/api/sendMessage', {
         message: { recipient: bob.key, messageBox: 'inbox', messageId: `p${i}`, body: 'x' },
       });
     }
     type Page = { messages: Array<{ messageId: string }>; nextCursor?: string };
-    const first = await post<Page>(bob, `${t.url}/api/listMessages`, { messageBox: 'inbox' });
+    const first = await bob.post<Page>('/api/listMessages', { messageBox: 'inbox' });
     expect(first.json.messages.map((m) => m.messageId)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
-    const small = await post<Page>(bob, `${t.url}/api/listMessages`, {
+    const small = await bob.post<Page>('/api/listMessages', {
       messageBox: 'inbox',
       limit: 3,
       cursor: undefined,
     });
     expect(small.json.messages.map((m) => m.messageId)).toEqual(['p0', 'p1', 'p2']);
-    const next = await post<Page>(bob, `${t.url}/api/listMessages`, {
+    const next = await bob.post<Page>('/api/listMessages', {
       messageBox: 'inbox',
       limit: 3,
       cursor: small.json.nextCursor,
     });
     expect(next.json.messages.map((m) => m.messageId)).toEqual(['p3', 'p4', 'p5']);
-    const last = await post<Page>(bob, `${t.url}/api/listMessages`, {
+    const last = await bob.post<Page>('/api/listMessages', {
       messageBox: 'inbox',
       limit: 3,
       cursor: next.json.nextCursor,
@@ -107,26 +90,26 @@ describe('sending: events, paging, fees and the route prefix', () => {
   });
 
   it('requires a payment where a fee applies and refuses one that is not a transaction', async () => {
-    const [alice, bob] = [identity(), identity()];
+    const [alice, bob] = [newCaller(t.url), newCaller(t.url)];
     const message = {
       recipient: bob.key,
       messageBox: 'notifications',
       messageId: 'n1',
       body: 'ping',
     };
-    const unpaid = await post<{ code: string }>(alice, `${t.url}/api/sendMessage`, { message });
+    const unpaid = await alice.post<{ code: string }>('/api/sendMessage', { message });
     expect(unpaid).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
-    const noOutputs = await post<{ code: string }>(alice, `${t.url}/api/sendMessage`, {
+    const noOutputs = await alice.post<{ code: string }>('/api/sendMessage', {
       message,
       payment: { tx: [1, 2, 3], outputs: [] },
     });
     expect(noOutputs).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_DELIVERY_OUTPUT' } });
-    const paid = await post<{ code: string }>(alice, `${t.url}/api/sendMessage`, {
+    const paid = await alice.post<{ code: string }>('/api/sendMessage', {
       message,
       payment: { tx: [1, 2, 3], outputs: [{ outputIndex: 0, protocol: 'wallet payment' }] },
     });
     expect(paid).toMatchObject({ status: 400, json: { code: 'ERR_MISSING_PAYMENT_TX' } });
-    const listed = await post<{ messages: unknown[] }>(bob, `${t.url}/api/listMessages`, {
+    const listed = await bob.post<{ messages: unknown[] }>('/api/listMessages', {
       messageBox: 'notifications',
     });
     expect(listed.json.messages).toEqual([]);

@@ -1,18 +1,17 @@
 import { PrivateKey, Script } from '@bsv/sdk';
 import { DataSource } from 'typeorm';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
-import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
 import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entity';
 import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { probeHealth } from '../helpers/health-latency-probe';
+import { probeHealth } from '../helpers/health-during';
 import {
   checksigFloodScript,
   heapBombScript,
   paymentSpendingScript,
 } from '../helpers/malicious-payments';
-import { TestChainTracker } from '../helpers/test-chain-tracker';
+import { TestChainTracker, withChainTracker } from '../helpers/test-chain-tracker';
 import { testEnvironment } from '../helpers/test-environment';
 import { TestWallet } from '../helpers/test-wallet';
 import { postFromWorker } from '../helpers/worker-sender';
@@ -35,7 +34,7 @@ describe('payment verification under attack', () => {
       testEnvironment({ DB_DRIVER: 'sqlite3', DB_SOURCE: ':memory:', PAYMENT_MAX_BYTES: '65536' }),
       [],
       0,
-      (b) => b.overrideProvider(CHAIN_TRACKER).useValue(tracker),
+      withChainTracker(tracker),
     );
     serverKey = t.app.get(CryptoProvider).identityKey;
   });

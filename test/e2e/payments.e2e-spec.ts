@@ -2,7 +2,6 @@ import { MessageBoxClient } from '@bsv/message-box-client';
 import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { DataSource } from 'typeorm';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
-import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
 import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entity';
 import { PaymentInputEntity } from '../../src/payments/payment-input.entity';
 import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
@@ -11,9 +10,10 @@ import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { describeEachDatabase } from '../helpers/database-targets';
+import { newPayer } from '../helpers/factories';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { buildPayment, PlannedOutput } from '../helpers/payment-builder';
-import { TestChainTracker } from '../helpers/test-chain-tracker';
+import { TestChainTracker, withChainTracker } from '../helpers/test-chain-tracker';
 import { testEnvironment } from '../helpers/test-environment';
 import { TestWallet } from '../helpers/test-wallet';
 
@@ -31,8 +31,11 @@ describeEachDatabase('delivery-fee payments on $name', (target) => {
   testAppOnDatabase(
     target,
     (env) =>
-      createTestApp(testEnvironment({ ...env, MESSAGEBOX_FEES: 'paid-box=10' }), [], 0, (b) =>
-        b.overrideProvider(CHAIN_TRACKER).useValue(tracker),
+      createTestApp(
+        testEnvironment({ ...env, MESSAGEBOX_FEES: 'paid-box=10' }),
+        [],
+        0,
+        withChainTracker(tracker),
       ),
     (app) => {
       t = app;
@@ -40,15 +43,12 @@ describeEachDatabase('delivery-fee payments on $name', (target) => {
     },
   );
 
-  async function party(): Promise<Party> {
-    const wallet = new TestWallet(PrivateKey.fromRandom(), tracker);
-    const client = newMessageBoxClient(t.url, wallet.asWallet());
-    return {
-      key: await client.getIdentityKey(),
-      wallet,
-      client,
-      http: new AuthFetch(wallet.asWallet()),
-    };
+  function party(): Promise<Party> {
+    const payer = newPayer(tracker);
+    return Promise.resolve({
+      ...payer,
+      client: newMessageBoxClient(t.url, payer.wallet.asWallet()),
+    });
   }
 
   async function send(

@@ -1,12 +1,11 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
 import { FIREBASE_APP_OPTIONS } from '../../src/push/firebase-app-options';
 import { PushListener } from '../../src/push/push.listener';
 import { DeviceRegistrationEntity } from '../../src/devices/device-registration.entity';
 import { DataSource } from 'typeorm';
 import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { newCaller } from '../helpers/factories';
 import { FakeFcmServer } from '../helpers/fake-fcm-server';
-import { nativeWallet } from '../helpers/native-wallet';
 import { testEnvironment } from '../helpers/test-environment';
 
 const PROJECT = 'messagebox-test';
@@ -15,12 +14,6 @@ const SERVICE_ACCOUNT = JSON.stringify({
   client_email: 'push@messagebox-test.iam.gserviceaccount.com',
   private_key: '-----BEGIN PRIVATE KEY-----\nunused-by-the-fake\n-----END PRIVATE KEY-----\n',
 });
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-function identity() {
-  const key = PrivateKey.fromRandom();
-  return { key: key.toPublicKey().toString(), http: new AuthFetch(nativeWallet(key)) };
-}
 
 describe('push notifications through the real firebase-admin client and a local fake FCM', () => {
   const fcm = new FakeFcmServer();
@@ -45,25 +38,14 @@ describe('push notifications through the real firebase-admin client and a local 
     await fcm.stop();
   });
 
-  async function post(who: { http: AuthFetch }, path: string, body: unknown) {
-    const res = await settlesWithin(
-      who.http.fetch(`${t.url}${path}`, {
-        method: 'POST',
-        headers: JSON_HEADERS,
-        body: JSON.stringify(body),
-      }),
-    );
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  }
-
   const devices = () => t.app.get(DataSource).getRepository(DeviceRegistrationEntity);
 
   it('sends one FCM message per active device of the recipient, with the documented payload', async () => {
-    const [alice, bob] = [identity(), identity()];
-    await post(bob, '/registerDevice', { fcmToken: 'bob-phone-token', platform: 'ios' });
-    await post(bob, '/registerDevice', { fcmToken: 'bob-tablet-token', platform: 'android' });
+    const [alice, bob] = [newCaller(t.url), newCaller(t.url)];
+    await bob.post('/registerDevice', { fcmToken: 'bob-phone-token', platform: 'ios' });
+    await bob.post('/registerDevice', { fcmToken: 'bob-tablet-token', platform: 'android' });
     fcm.requests.length = 0;
-    const send = await post(alice, '/sendMessage', {
+    const send = await alice.post('/sendMessage', {
       message: {
         recipient: bob.key,
         messageBox: 'notifications',
@@ -100,13 +82,13 @@ describe('push notifications through the real firebase-admin client and a local 
   });
 
   it('sends nothing for other boxes', async () => {
-    const [alice, bob] = [identity(), identity()];
-    await post(bob, '/registerDevice', { fcmToken: 'quiet-token' });
+    const [alice, bob] = [newCaller(t.url), newCaller(t.url)];
+    await bob.post('/registerDevice', { fcmToken: 'quiet-token' });
     fcm.requests.length = 0;
-    await post(alice, '/sendMessage', {
+    await alice.post('/sendMessage', {
       message: { recipient: bob.key, messageBox: 'inbox', messageId: 'no-push', body: 'x' },
     });
-    await post(alice, '/sendMessage', {
+    await alice.post('/sendMessage', {
       message: { recipient: bob.key, messageBox: 'notifications', messageId: 'marker', body: 'x' },
     });
     const requests = await fcm.received(1);
@@ -116,8 +98,8 @@ describe('push notifications through the real firebase-admin client and a local 
   });
 
   it('deactivates a token FCM reports as UNREGISTERED', async () => {
-    const [alice, bob] = [identity(), identity()];
-    await post(bob, '/registerDevice', { fcmToken: 'dead-token' });
+    const [alice, bob] = [newCaller(t.url), newCaller(t.url)];
+    await bob.post('/registerDevice', { fcmToken: 'dead-token' });
     fcm.reply = (req) =>
       req.body.message.token === 'dead-token'
         ? {
@@ -137,7 +119,7 @@ describe('push notifications through the real firebase-admin client and a local 
             },
           }
         : { status: 200, body: { name: 'ok' } };
-    await post(alice, '/sendMessage', {
+    await alice.post('/sendMessage', {
       message: { recipient: bob.key, messageBox: 'notifications', messageId: 'to-dead', body: 'x' },
     });
     await t.app.get(PushListener).drain();
@@ -153,8 +135,8 @@ describe('push notifications through the real firebase-admin client and a local 
   });
 
   it('answers /sendMessage while FCM hangs, and still 200 when FCM fails', async () => {
-    const [alice, bob] = [identity(), identity()];
-    await post(bob, '/registerDevice', { fcmToken: 'slow-token' });
+    const [alice, bob] = [newCaller(t.url), newCaller(t.url)];
+    await bob.post('/registerDevice', { fcmToken: 'slow-token' });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     fcm.requests.length = 0;
@@ -162,7 +144,7 @@ describe('push notifications through the real firebase-admin client and a local 
       await held;
       return { status: 500, body: { error: { code: 500, status: 'INTERNAL', message: 'boom' } } };
     };
-    const send = await post(alice, '/sendMessage', {
+    const send = await alice.post('/sendMessage', {
       message: { recipient: bob.key, messageBox: 'notifications', messageId: 'slow', body: 'x' },
     });
     expect(send.status).toBe(200);

@@ -1,4 +1,3 @@
-import { AuthFetch } from '@bsv/sdk';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -7,7 +6,7 @@ import {
   MessageRetentionService,
   RETENTION_JOB,
 } from '../../src/retention/message-retention.service';
-import { identityOf, newWallet } from '../helpers/auth-clients';
+import { newCaller, newIdentityKey } from '../helpers/factories';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testEnvironment } from '../helpers/test-environment';
 
@@ -21,15 +20,11 @@ describe('scheduled message retention', () => {
 
   it('schedules an hourly purge that deletes only messages older than the retention', async () => {
     expect(t.app.get(SchedulerRegistry).getIntervals()).toEqual([RETENTION_JOB]);
-    const alice = new AuthFetch(newWallet());
-    const bob = await identityOf(newWallet());
+    const alice = newCaller(t.url);
+    const bob = newIdentityKey();
     const ids = [randomUUID(), randomUUID()];
-    const res = await alice.fetch(`${t.url}/sendMessage`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        message: { recipients: [bob, bob], messageBox: 'inbox', messageId: ids, body: 'hi' },
-      }),
+    const res = await alice.post('/sendMessage', {
+      message: { recipients: [bob, bob], messageBox: 'inbox', messageId: ids, body: 'hi' },
     });
     expect(res.status).toBe(200);
     const messages = t.app.get(DataSource).getRepository(MessageEntity);

@@ -1,31 +1,30 @@
-import { AuthFetch, PrivateKey } from '@bsv/sdk';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerFeesService } from '../../src/permissions/server-fees.service';
-import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { nativeWallet } from '../helpers/native-wallet';
+import { newCaller, newIdentityKey } from '../helpers/factories';
 import { testEnvironment } from '../helpers/test-environment';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('server delivery fees are operator configuration', () => {
+  const dir = tempDir('mb-fees-');
   let t: TestApp;
   let quote: (box: string) => Promise<{ deliveryFee: number; recipientFee: number }>;
 
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'mb-fees-')), 'fees.json');
+    const file = join(dir, 'fees.json');
     writeFileSync(file, JSON.stringify({ chat: 5, inbox: 7 }));
     t = await createTestApp(
       testEnvironment({ MESSAGEBOX_FEES_FILE: file, MESSAGEBOX_FEES: 'inbox=3' }),
     );
-    const caller = new AuthFetch(nativeWallet());
-    const recipient = PrivateKey.fromRandom().toPublicKey().toString();
-    quote = async (box) => {
-      const res = await settlesWithin(
-        caller.fetch(`${t.url}/permissions/quote?recipient=${recipient}&messageBox=${box}`),
-      );
-      return ((await res.json()) as { quote: { deliveryFee: number; recipientFee: number } }).quote;
-    };
+    const caller = newCaller(t.url);
+    const recipient = newIdentityKey();
+    quote = async (box) =>
+      (
+        await caller.get<{ quote: { deliveryFee: number; recipientFee: number } }>(
+          `/permissions/quote?recipient=${recipient}&messageBox=${box}`,
+        )
+      ).json.quote;
   });
   afterAll(() => t.close());
 

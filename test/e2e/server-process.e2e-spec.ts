@@ -1,9 +1,9 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '../helpers/free-port';
 import { ensureFreshBuild } from '../helpers/fresh-build';
+import { tempDir } from '../helpers/temp-dir';
 
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/main.js');
@@ -49,7 +49,7 @@ describe('the server process (dist/main.js)', () => {
   beforeAll(() => ensureFreshBuild(), 120000);
 
   it('starts on SQLite with no configuration, serves /health and exits 0 on SIGTERM', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'mb-start-'));
+    const cwd = tempDir('mb-start-');
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       cwd,
@@ -72,7 +72,7 @@ describe('the server process (dist/main.js)', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ DB_DRIVER: 'oracle' }, 'DB_DRIVER'],
   ])('refuses %o with one clear message naming %s and no stack trace', (vars, name) => {
-    const cwd = mkdtempSync(join(tmpdir(), 'mb-bad-'));
+    const cwd = tempDir('mb-bad-');
     const run = spawnSync(process.execPath, [MAIN], {
       cwd,
       env: cleanEnv(vars),
@@ -89,7 +89,7 @@ describe('the server process (dist/main.js)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'logs JSON from the first line to the last with LOG_FORMAT=json, one start-up summary, and stops on %s',
     async (signal) => {
-      const cwd = mkdtempSync(join(tmpdir(), 'mb-json-'));
+      const cwd = tempDir('mb-json-');
       const port = await freePort();
       const child = spawn(process.execPath, [MAIN], {
         cwd,
@@ -138,7 +138,7 @@ describe('the server process (dist/main.js)', () => {
   );
 
   it('reports a failed start as one readable line on stderr and the error as a JSON line', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'mb-fail-'));
+    const cwd = tempDir('mb-fail-');
     const closed = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       cwd,

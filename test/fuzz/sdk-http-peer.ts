@@ -1,10 +1,9 @@
 import { Peer, PrivateKey, ProtoWallet, Utils } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
+import * as brc104 from '../helpers/brc104-signing';
 import { HttpReply } from './http-reply';
 import { fail } from './property-failure';
 import { RawHttpRequest, sendRaw } from './raw-http';
-
-const PROTOCOL: [2, string] = [2, 'auth message signature'];
 
 export interface SignedRequest {
   method: string;
@@ -41,15 +40,7 @@ export class SdkHttpPeer {
       method: 'POST',
       target: '/.well-known/auth',
       headers: { 'content-type': 'application/json' },
-      body: Buffer.from(
-        JSON.stringify({
-          version: '0.1',
-          messageType: 'initialRequest',
-          identityKey: this.identityKey,
-          initialNonce: this.clientNonce,
-          requestedCertificates: { certifiers: [], types: {} },
-        }),
-      ),
+      body: Buffer.from(brc104.initialRequestBody(this.identityKey, this.clientNonce)),
     });
     if (reply.status !== 200) fail(`handshake refused: ${reply.status} ${reply.body.toString()}`);
     const msg = JSON.parse(reply.body.toString()) as {
@@ -58,7 +49,7 @@ export class SdkHttpPeer {
       signature: number[];
     };
     const { valid } = await this.wallet.verifySignature({
-      protocolID: PROTOCOL,
+      protocolID: brc104.AUTH_PROTOCOL,
       keyID: `${this.clientNonce} ${msg.initialNonce}`,
       counterparty: msg.identityKey,
       data: sdkBase64ToBytes(this.clientNonce + msg.initialNonce),
@@ -76,41 +67,23 @@ export class SdkHttpPeer {
     const q = r.target.indexOf('?');
     const path = q < 0 ? r.target : r.target.slice(0, q);
     const search = q < 0 || q === r.target.length - 1 ? '' : r.target.slice(q);
-    const w = new Utils.Writer();
-    w.write(Array.from(requestId));
-    writeText(w, r.method);
-    writeText(w, path.length > 0 ? path : undefined);
-    writeText(w, search.length > 0 ? search : undefined);
-    const signed = Object.entries(r.headers)
-      .map(([k, v]) => [k.toLowerCase(), v] as [string, string])
-      .filter(
-        ([k]) =>
-          (k.startsWith('x-bsv-') && !k.startsWith('x-bsv-auth')) ||
-          k === 'authorization' ||
-          k === 'content-type',
-      )
-      .map(([k, v]) => [k, k === 'content-type' ? v.split(';')[0].trim() : v] as [string, string])
-      .sort(([a], [b]) => a.localeCompare(b));
-    w.writeVarIntNum(signed.length);
-    for (const [k, v] of signed) writeText(writeText(w, k), v);
-    if (r.body.length > 0) w.writeVarIntNum(r.body.length).write(Array.from(r.body));
-    else w.writeVarIntNum(-1);
     const { signature } = await this.wallet.createSignature({
-      protocolID: PROTOCOL,
+      protocolID: brc104.AUTH_PROTOCOL,
       keyID: `${nonce} ${this.sessionNonce}`,
       counterparty: this.serverKey,
-      data: w.toArray(),
+      data: brc104.requestPreimage({
+        requestId,
+        method: r.method,
+        path,
+        search,
+        headers: brc104.signedRequestHeaders(r.headers),
+        body: r.body,
+      }),
     });
+    const { identityKey, sessionNonce } = this;
     return {
       requestId,
-      headers: {
-        'x-bsv-auth-version': '0.1',
-        'x-bsv-auth-identity-key': this.identityKey,
-        'x-bsv-auth-nonce': nonce,
-        'x-bsv-auth-your-nonce': this.sessionNonce,
-        'x-bsv-auth-signature': Utils.toHex(signature),
-        'x-bsv-auth-request-id': requestId.toString('base64'),
-      },
+      headers: brc104.authHeaders({ identityKey, nonce, sessionNonce, signature, requestId }),
     };
   }
 
@@ -132,23 +105,19 @@ export class SdkHttpPeer {
     if (!signature || !nonce || h('x-bsv-auth-request-id') !== requestId.toString('base64')) {
       return false;
     }
-    const w = new Utils.Writer();
-    w.write(Array.from(requestId));
-    w.writeVarIntNum(reply.status);
-    const included = Object.keys(reply.headers)
-      .filter(
-        (k) => (k.startsWith('x-bsv-') && !k.startsWith('x-bsv-auth')) || k === 'authorization',
-      )
-      .sort((a, b) => a.localeCompare(b));
-    w.writeVarIntNum(included.length);
-    for (const k of included) writeText(writeText(w, k), h(k) ?? '');
-    w.writeVarIntNum(reply.body.length).write(Array.from(reply.body));
+    const included = Object.keys(reply.headers).map((k): [string, string] => [k, h(k) ?? '']);
+    const data = brc104.responsePreimage(
+      requestId,
+      reply.status,
+      brc104.signedResponseHeaders(included),
+      reply.body,
+    );
     try {
       const { valid } = await this.wallet.verifySignature({
-        protocolID: PROTOCOL,
+        protocolID: brc104.AUTH_PROTOCOL,
         keyID: `${nonce} ${this.clientNonce}`,
         counterparty: this.serverKey,
-        data: w.toArray(),
+        data,
         signature: Utils.toArray(signature, 'hex'),
       });
       return valid;
@@ -156,12 +125,6 @@ export class SdkHttpPeer {
       return false;
     }
   }
-}
-
-function writeText(w: Utils.Writer, text: string | undefined): Utils.Writer {
-  if (text === undefined) return w.writeVarIntNum(-1);
-  const bytes = Utils.toArray(text, 'utf8');
-  return w.writeVarIntNum(bytes.length).write(bytes);
 }
 
 /** How the official client decodes base64 nonces (Peer.base64ToBytes, private in its types). */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,20 @@ export interface FcmRequest {
 export type FcmReply =
   { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
 
-/** A throw-away self-signed certificate (the fake server is reached by a trusting test agent). */
+/**
+ * A throw-away self-signed certificate (the fake server is reached by a trusting test agent). The
+ * key and certificate are read into memory and their files removed at once.
+ */
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-fcm-'));
+  try {
+    return generateCertificate(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function generateCertificate(dir: string): { key: Buffer; cert: Buffer } {
   execFileSync(
     'openssl',
     [

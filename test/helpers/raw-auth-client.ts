@@ -1,7 +1,14 @@
 import { PrivateKey, ProtoWallet, Utils } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
-
-const PROTOCOL: [2, string] = [2, 'auth message signature'];
+import {
+  AUTH_PROTOCOL as PROTOCOL,
+  authHeaders,
+  initialRequestBody,
+  requestPreimage,
+  responsePreimage,
+  signedRequestHeaders,
+  signedResponseHeaders,
+} from './brc104-signing';
 
 export interface RawResponse {
   status: number;
@@ -46,13 +53,7 @@ export class RawAuthClient {
     const res = await fetch(`${url}/.well-known/auth`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        version: '0.1',
-        messageType: 'initialRequest',
-        identityKey: this.identityKey,
-        initialNonce: this.clientNonce,
-        requestedCertificates: { certifiers: [], types: {} },
-      }),
+      body: initialRequestBody(this.identityKey, this.clientNonce),
     });
     if (res.status !== 200) throw new Error(`handshake failed: ${res.status} ${await res.text()}`);
     const reply = (await res.json()) as {
@@ -85,43 +86,31 @@ export class RawAuthClient {
     const headers: Record<string, string> = {};
     if (o.body !== undefined) headers['content-type'] = o.contentType ?? 'application/json';
 
-    const w = new Utils.Writer();
-    w.write(Array.from(requestId));
-    w.writeVarIntNum(method.length).write(Utils.toArray(method));
-    const path = Utils.toArray(parsed.pathname);
-    w.writeVarIntNum(path.length).write(path);
-    if (parsed.search.length > 0) {
-      const search = Utils.toArray(parsed.search);
-      w.writeVarIntNum(search.length).write(search);
-    } else w.writeVarIntNum(-1);
-    const signedHeaders = Object.entries(headers).map(([k, v]) => [k, v.split(';')[0].trim()]);
-    w.writeVarIntNum(signedHeaders.length);
-    for (const [k, v] of signedHeaders) {
-      w.writeVarIntNum(Utils.toArray(k).length).write(Utils.toArray(k));
-      w.writeVarIntNum(Utils.toArray(v, 'utf8').length).write(Utils.toArray(v, 'utf8'));
-    }
-    if (o.body !== undefined && o.body.length > 0) {
-      const body = Utils.toArray(o.body, 'utf8');
-      w.writeVarIntNum(body.length).write(body);
-    } else w.writeVarIntNum(-1);
-
     const { signature } = await this.wallet.createSignature({
       protocolID: PROTOCOL,
       keyID: `${nonce} ${sessionNonce}`,
       counterparty: this.serverKey,
-      data: w.toArray(),
+      data: requestPreimage({
+        requestId,
+        method,
+        path: parsed.pathname,
+        search: parsed.search,
+        headers: signedRequestHeaders(headers),
+        body: o.body !== undefined ? Buffer.from(o.body, 'utf8') : undefined,
+      }),
     });
     const send = async (otherUrl?: string): Promise<RawResponse> => {
       const res = await fetch(otherUrl ? new URL(otherUrl + o.target) : parsed, {
         method,
         headers: {
           ...headers,
-          'x-bsv-auth-version': '0.1',
-          'x-bsv-auth-identity-key': o.claimIdentity ?? this.identityKey,
-          'x-bsv-auth-nonce': nonce,
-          'x-bsv-auth-your-nonce': sessionNonce,
-          'x-bsv-auth-signature': Utils.toHex(signature),
-          'x-bsv-auth-request-id': requestId.toString('base64'),
+          ...authHeaders({
+            identityKey: o.claimIdentity ?? this.identityKey,
+            nonce,
+            sessionNonce,
+            signature,
+            requestId,
+          }),
         },
         body: o.sendBody ?? o.body,
       });
@@ -146,29 +135,18 @@ export class RawAuthClient {
     ) {
       return false;
     }
-    const w = new Utils.Writer();
-    w.write(Array.from(requestId));
-    w.writeVarIntNum(res.status);
-    const included: Array<[string, string]> = [];
-    res.headers.forEach((value, key) => {
-      if ((key.startsWith('x-bsv-') && !key.startsWith('x-bsv-auth')) || key === 'authorization') {
-        included.push([key, value]);
-      }
-    });
-    included.sort(([a], [b]) => a.localeCompare(b));
-    w.writeVarIntNum(included.length);
-    for (const [k, v] of included) {
-      w.writeVarIntNum(Utils.toArray(k, 'utf8').length).write(Utils.toArray(k, 'utf8'));
-      w.writeVarIntNum(Utils.toArray(v, 'utf8').length).write(Utils.toArray(v, 'utf8'));
-    }
-    const body = Utils.toArray(text, 'utf8');
-    w.writeVarIntNum(body.length).write(body);
+    const data = responsePreimage(
+      requestId,
+      res.status,
+      signedResponseHeaders(res.headers.entries()),
+      Buffer.from(text, 'utf8'),
+    );
     try {
       const { valid } = await this.wallet.verifySignature({
         protocolID: PROTOCOL,
         keyID: `${nonce} ${this.clientNonce}`,
         counterparty: this.serverKey,
-        data: w.toArray(),
+        data,
         signature: Utils.toArray(signature, 'hex'),
       });
       return valid;

@@ -1,5 +1,7 @@
 import { ChainTracker, MerklePath } from '@bsv/sdk';
+import type { TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { CHAIN_TRACKER } from '../../src/payments/chain-tracker.provider';
 
 /**
  * A ChainTracker for tests (the blockchain is outside the machine): it knows the merkle roots of
@@ -35,3 +37,9 @@ export class TestChainTracker implements ChainTracker {
     return Promise.resolve(this.height + 1);
   }
 }
+
+/** createTestApp's `override` argument: the app checks merkle roots against `tracker`. */
+export const withChainTracker =
+  (tracker: TestChainTracker) =>
+  (builder: TestingModuleBuilder): TestingModuleBuilder =>
+    builder.overrideProvider(CHAIN_TRACKER).useValue(tracker);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config-error';
 import { loadEnvironment } from '../../src/config/load-environment';
 import { firebaseSettings } from '../../src/config/firebase-settings';
 import { validateEnvironment } from '../../src/config/validate-environment';
+import { tempDir } from '../helpers/temp-dir';
 
 const KEY = 'ab'.repeat(32);
 
@@ -80,7 +80,7 @@ describe('validateEnvironment', () => {
   });
 
   it('refuses an unreadable or malformed MESSAGEBOX_FEES_FILE', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mb-fees-'));
+    const dir = tempDir('mb-fees-');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"notifications": -3}');
     expect(problemsOf({ MESSAGEBOX_FEES_FILE: join(dir, 'missing.json') })[0]).toContain(
@@ -140,7 +140,7 @@ describe('validateEnvironment', () => {
 
 describe('loadEnvironment', () => {
   it('generates a development key once, stores it privately and reuses it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mb-key-'));
+    const dir = tempDir('mb-key-');
     const file = join(dir, 'key');
     const first = loadEnvironment({ NODE_ENV: 'development', DEV_KEY_FILE: file });
     const second = loadEnvironment({ NODE_ENV: 'development', DEV_KEY_FILE: file });

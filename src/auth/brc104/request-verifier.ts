@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../crypto/crypto-provider';
+import { CryptoProvider } from '../crypto/crypto-provider';
 import { AuthSession } from '../sessions/auth-session';
 import { SessionStore } from '../sessions/session-store';
 import { AuthFailureReason } from './auth-failure';
 import { AUTH_HEADERS, AUTH_VERSION } from './auth-headers';
+import { verifyFromPeer } from './peer-signatures';
 import { RecentSessions } from './recent-sessions';
 import { requestPayload, signedRequestHeaders } from './signed-payloads';
 
@@ -84,26 +85,23 @@ export class RequestVerifier {
       storeFailure = error;
     }
     if (!session) return fail('unknown_session');
-    if ((claimed as string).toLowerCase() !== session.peerIdentityKey)
-      return fail('identity_mismatch');
 
     const { path, search } = splitTarget(req.originalUrl ?? req.url ?? '/');
-    const payload = requestPayload({
-      requestId,
-      method: req.method ?? 'GET',
-      path,
-      search,
-      headers: signedRequestHeaders(h),
-      body: rawBody,
-    });
-    const valid = await this.crypto.verifySignature({
-      protocolID: AUTH_SIGNATURE_PROTOCOL,
-      keyID: `${nonce as string} ${sessionNonce as string}`,
-      counterparty: session.peerIdentityKey,
-      data: payload,
+    const refused = await verifyFromPeer(this.crypto, session, {
+      claimedIdentityKey: claimed as string,
+      nonce: nonce as string,
+      sessionNonce: sessionNonce as string,
+      data: requestPayload({
+        requestId,
+        method: req.method ?? 'GET',
+        path,
+        search,
+        headers: signedRequestHeaders(h),
+        body: rawBody,
+      }),
       signature: Buffer.from(signatureHex as string, 'hex'),
     });
-    if (!valid) return fail('bad_signature');
+    if (refused) return fail(refused);
     const verified = {
       ok: true as const,
       session,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { AUTH_SIGNATURE_PROTOCOL, CryptoProvider } from '../crypto/crypto-provider';
+import { CryptoProvider } from '../crypto/crypto-provider';
 import { AuthSession } from '../sessions/auth-session';
 import { AUTH_HEADERS, AUTH_VERSION } from './auth-headers';
+import { signForPeer } from './peer-signatures';
 import { responsePayload, signedResponseHeaders } from './signed-payloads';
 import { describeError } from '../../common/errors/describe-error';
 
@@ -97,19 +97,18 @@ export class ResponseSigner {
   }
 
   private async sign(res: ServerResponse, ctx: SigningContext, body: Buffer): Promise<void> {
-    const nonce = randomBytes(32).toString('base64');
     const payload = responsePayload(
       ctx.requestId,
       res.statusCode,
       signedResponseHeaders(res.getHeaders()),
       body,
     );
-    const signature = await this.crypto.createSignature({
-      protocolID: AUTH_SIGNATURE_PROTOCOL,
-      keyID: `${nonce} ${ctx.session.peerNonce}`,
-      counterparty: ctx.session.peerIdentityKey,
-      data: payload,
-    });
+    const { peerIdentityKey: identityKey, peerNonce } = ctx.session;
+    const { nonce, signature } = await signForPeer(
+      this.crypto,
+      { identityKey, peerNonce },
+      payload,
+    );
     res.setHeader(AUTH_HEADERS.version, AUTH_VERSION);
     res.setHeader(AUTH_HEADERS.identityKey, this.crypto.identityKey);
     res.setHeader(AUTH_HEADERS.nonce, nonce);

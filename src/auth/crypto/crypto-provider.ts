@@ -7,6 +7,14 @@ export type ProtocolID = [0 | 1 | 2, string];
 /** BRC-42 counterparty: a compressed public key in hex, or the special values 'self' and 'anyone'. */
 export type Counterparty = string;
 
+/**
+ * BRC-42's "anyone": private key 1, whose public key (the curve's generator) everyone knows. The
+ * official client derives recipients' payment keys from it (docs/protocol/fees-and-payments.md#brc-29-keys).
+ */
+export const ANYONE_PRIVATE_KEY = '00'.repeat(31) + '01';
+export const ANYONE_IDENTITY_KEY =
+  '0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798';
+
 export interface KeyArgs {
   protocolID: ProtocolID;
   keyID: string;

@@ -1,14 +1,18 @@
 import { Utils } from '@bsv/sdk';
 import { createHash, createHmac } from 'node:crypto';
-import { Counterparty, CryptoProvider, KeyArgs, SignedData } from './crypto-provider';
+import {
+  ANYONE_IDENTITY_KEY,
+  Counterparty,
+  CryptoProvider,
+  KeyArgs,
+  SignedData,
+} from './crypto-provider';
 import { invoiceNumber } from './invoice-number';
 import { Secp256k1Addon } from './secp256k1-addon';
+import { COMPRESSED_PUBLIC_KEY } from '../../common/validation/protocol-formats';
 
 /** The public key of PrivateKey(1), i.e. the generator: BRC-42's "anyone" counterparty. */
-const ANYONE = Buffer.from(
-  '0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798',
-  'hex',
-);
+const ANYONE = Buffer.from(ANYONE_IDENTITY_KEY, 'hex');
 const SHARED_SECRET_CACHE_MAX = 50_000;
 
 const compressedPoint = (x: Uint8Array, y: Uint8Array): Uint8Array => {
@@ -85,7 +89,7 @@ export class NativeCryptoProvider extends CryptoProvider {
 
   isValidPublicKey(hex: string): boolean {
     if (this.counterparties.has(hex)) return true;
-    return /^0[23][0-9a-fA-F]{64}$/.test(hex) && this.secp.publicKeyVerify(Buffer.from(hex, 'hex'));
+    return COMPRESSED_PUBLIC_KEY.test(hex) && this.secp.publicKeyVerify(Buffer.from(hex, 'hex'));
   }
 
   private counterpartyKey(counterparty: Counterparty): Uint8Array {

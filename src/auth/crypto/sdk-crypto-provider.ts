@@ -1,5 +1,6 @@
 import { PrivateKey, ProtoWallet, PublicKey } from '@bsv/sdk';
 import { CryptoProvider, KeyArgs, SignedData } from './crypto-provider';
+import { COMPRESSED_PUBLIC_KEY } from '../../common/validation/protocol-formats';
 
 const FIELD_PRIME = BigInt('0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f');
 
@@ -65,7 +66,7 @@ export class SdkCryptoProvider extends CryptoProvider {
   }
 
   isValidPublicKey(hex: string): boolean {
-    if (!/^0[23][0-9a-fA-F]{64}$/.test(hex)) return false;
+    if (!COMPRESSED_PUBLIC_KEY.test(hex)) return false;
     // @bsv/sdk accepts an x coordinate at or above the field prime; libsecp256k1 does not.
     if (BigInt(`0x${hex.slice(2)}`) >= FIELD_PRIME) return false;
     try {

@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { EventBus } from './event-bus';
 
-@Global()
+/** The typed domain-event bus; publishers import it, listeners only need @OnEvent. */
 @Module({ providers: [EventBus], exports: [EventBus] })
 export class EventsModule {}

@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RedisConfig, ServerConfig } from '../../config/configuration';
 import { failFastWhileDisconnected, guardCommands } from './redis-failures';
@@ -10,9 +10,9 @@ import { ThrottledWarning } from './throttled-warning';
 /**
  * One Redis connection for the process (sessions, replay cache), only when REDIS_URL is set. It
  * never gives up reconnecting and never lets a command wait without bound, so the instance
- * starts, serves (503 where Redis is needed) and heals without a restart.
+ * starts, serves (503 where Redis is needed) and heals without a restart. Not global: its users
+ * (auth sessions, readiness, realtime) import it.
  */
-@Global()
 @Module({
   providers: [
     {
