@@ -10,15 +10,15 @@ import { ConfigurationModule } from './config/configuration.module';
 import { EnvironmentVariables } from './config/environment-variables';
 import { DatabaseModule } from './database/database.module';
 import { DevicesModule } from './devices/devices.module';
-import { HealthModule } from './health/health.module';
-import { LoggingModule } from './logging/logging.module';
+import { HealthModule } from './operations/health/health.module';
+import { LoggingModule } from './operations/logging/logging.module';
 import { MessagesModule } from './messages/messages.module';
-import { MetricsModule } from './metrics/metrics.module';
+import { MetricsModule } from './operations/metrics/metrics.module';
 import { PermissionsModule } from './permissions/permissions.module';
 import { pushImports } from './push/push-imports';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
-import { RetentionModule } from './retention/retention.module';
+import { RetentionModule } from './operations/retention/retention.module';
 
 @Module({})
 export class AppModule {

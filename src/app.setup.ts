@@ -8,11 +8,11 @@ import { jsonBodyMiddleware } from './common/http/json-body.middleware';
 import { rawBodyMiddleware } from './common/http/raw-body.middleware';
 import { LimitsConfig, ServerConfig } from './config/configuration';
 import { BodyLimit } from './database/body-limit';
-import { serveOpenApi } from './docs/openapi.setup';
-import { PINO_LOGGER } from './logging/logging.tokens';
-import { requestLoggerMiddleware } from './logging/request-logger.middleware';
-import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
-import { MetricsService } from './metrics/metrics.service';
+import { serveOpenApi } from './operations/docs/openapi.setup';
+import { PINO_LOGGER } from './operations/logging/logging.tokens';
+import { requestLoggerMiddleware } from './operations/logging/request-logger.middleware';
+import { httpMetricsMiddleware } from './operations/metrics/http-metrics.middleware';
+import { MetricsService } from './operations/metrics/metrics.service';
 import { HandshakeRateLimiter } from './rate-limit/handshake-rate-limiter';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 

@@ -9,8 +9,8 @@ import { ConfigError } from './config/config-error';
 import { configurationOf, ServerConfig } from './config/configuration';
 import { DbDriver, EnvironmentVariables } from './config/environment-variables';
 import { LoadedEnvironment, loadEnvironment } from './config/load-environment';
-import { createPinoLogger, flushStdoutLogs } from './logging/create-pino-logger';
-import { NestPinoLogger } from './logging/nest-pino-logger';
+import { createPinoLogger, flushStdoutLogs } from './operations/logging/create-pino-logger';
+import { NestPinoLogger } from './operations/logging/nest-pino-logger';
 import { describeError } from './common/errors/describe-error';
 
 function loadOrExit(): LoadedEnvironment {
@@ -62,7 +62,7 @@ function handleSignals(app: NestExpressApplication, server: ServerConfig, log: L
       `${signal} received: not ready, draining for ${server.shutdownDrainMs / 1000} s, then ` +
         'finishing in-flight requests and shutting down',
     );
-    void import('./lifecycle/close-gracefully')
+    void import('./operations/lifecycle/close-gracefully')
       .then(({ closeGracefully }) =>
         closeGracefully(app, server.shutdownGraceMs, server.shutdownDrainMs),
       )

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService } from '../operations/metrics/metrics.service';
 import { Brc104Middleware } from './brc104/brc104.middleware';
 
 /** Publishes the BRC-104 refusals the middleware counts, read by Metrics at each scrape. */

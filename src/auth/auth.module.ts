@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { RedisModule } from '../common/redis/redis.module';
 import { REDIS_CLIENT, REDIS_NAMESPACE } from '../common/redis/redis.tokens';
 import { AuthConfig, ServerConfig } from '../config/configuration';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../operations/metrics/metrics.module';
 import { AuthMetrics } from './auth-metrics';
 import { AuthGuard } from './auth.guard';
 import { Brc104Middleware } from './brc104/brc104.middleware';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IdentityKey } from '../auth/identity-key.decorator';
-import { ApiAuthenticatedErrors } from '../docs/api-errors.decorator';
-import { BRC104_SECURITY } from '../docs/openapi.setup';
+import { ApiAuthenticatedErrors } from '../operations/docs/api-errors.decorator';
+import { BRC104_SECURITY } from '../operations/docs/openapi.setup';
 import { DevicesResponseDto } from './dto/devices-response.dto';
 import { RegisterDeviceRequestDto } from './dto/register-device-request.dto';
 import { RegisterDeviceResponseDto } from './dto/register-device-response.dto';

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService } from '../operations/metrics/metrics.service';
 import { PushListener } from './push.listener';
 
 /** Publishes push outcomes (only exists when push is on, like the module it belongs to). */

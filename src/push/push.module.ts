@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { cert } from 'firebase-admin/app';
 import { PushConfig } from '../config/configuration';
 import { DevicesModule } from '../devices/devices.module';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../operations/metrics/metrics.module';
 import { FIREBASE_APP_OPTIONS } from './firebase-app-options';
 import { FirebasePushSender } from './firebase-push-sender';
 import { PushListener } from './push.listener';

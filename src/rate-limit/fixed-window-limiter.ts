@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { LimitsConfig } from '../config/configuration';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService } from '../operations/metrics/metrics.service';
 
 /**
  * The one fixed-window count behind every limit (handshakes per IP, requests per IP and per

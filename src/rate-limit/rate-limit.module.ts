@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LimitsConfig } from '../config/configuration';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../operations/metrics/metrics.module';
 import { FixedWindowLimiter } from './fixed-window-limiter';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { HandshakeRateLimiter } from './handshake-rate-limiter';

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService } from '../operations/metrics/metrics.service';
 import { LiveDeliveryService } from './live-delivery.service';
 import { SocketRegistry } from './socket-registry';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { RedisModule } from '../common/redis/redis.module';
 import { MessagesModule } from '../messages/messages.module';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../operations/metrics/metrics.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { LiveDeliveryService } from './live-delivery.service';
 import { RealtimeGateway } from './realtime.gateway';

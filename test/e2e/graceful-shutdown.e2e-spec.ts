@@ -10,7 +10,7 @@ import { DbDriver } from '../../src/config/environment-variables';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { openDataSource } from '../../src/database/open-data-source';
 import { buildDataSourceOptions } from '../../src/database/typeorm-options';
-import { closeGracefully } from '../../src/lifecycle/close-gracefully';
+import { closeGracefully } from '../../src/operations/lifecycle/close-gracefully';
 import { MessageEntity } from '../../src/messages/message.entity';
 import { identityOf, newWallet } from '../helpers/auth-clients';
 import { createTestApp } from '../helpers/create-test-app';

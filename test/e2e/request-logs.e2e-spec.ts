@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { identityOf, newWallet } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testEnvironment } from '../helpers/test-environment';
-import { LOG_DESTINATION } from '../../src/logging/logging.tokens';
+import { LOG_DESTINATION } from '../../src/operations/logging/logging.tokens';
 
 interface LogLine {
   level: number;

@@ -5,7 +5,7 @@ import { MessageEntity } from '../../src/messages/message.entity';
 import {
   MessageRetentionService,
   RETENTION_JOB,
-} from '../../src/retention/message-retention.service';
+} from '../../src/operations/retention/message-retention.service';
 import { newCaller, newIdentityKey } from '../helpers/factories';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testEnvironment } from '../helpers/test-environment';

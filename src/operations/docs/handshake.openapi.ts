@@ -1,8 +1,8 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { PathItemObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { HANDSHAKE_PATH } from '../auth/brc104/brc104.middleware';
-import { ErrorCode } from '../common/errors/error-codes';
-import { COMPRESSED_PUBLIC_KEY } from '../common/validation/protocol-formats';
+import { HANDSHAKE_PATH } from '../../auth/brc104/brc104.middleware';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { COMPRESSED_PUBLIC_KEY } from '../../common/validation/protocol-formats';
 
 const base64 = (description: string) => ({ type: 'string', format: 'byte', description });
 const identityKey = {

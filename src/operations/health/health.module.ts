@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { RedisModule } from '../common/redis/redis.module';
+import { RedisModule } from '../../common/redis/redis.module';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { MetricsModule } from '../metrics/metrics.module';
 import { DatabaseHealthIndicator } from './database-health.indicator';

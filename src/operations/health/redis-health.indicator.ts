@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { REDIS_CLIENT } from '../common/redis/redis.tokens';
-import { describeError } from '../common/errors/describe-error';
+import { REDIS_CLIENT } from '../../common/redis/redis.tokens';
+import { describeError } from '../../common/errors/describe-error';
 
 const PING_TIMEOUT_MS = 1500;
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ErrorCode } from '../common/errors/error-codes';
+import { ErrorCode } from '../../common/errors/error-codes';
 import { ErrorResponseDto } from './error-response.dto';
 
 /** Error codes a route can answer, by HTTP status. */

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../../auth/public.decorator';
 import { ApiPublicErrors } from '../docs/api-errors.decorator';
 import { LivenessResponseDto } from './dto/liveness-response.dto';
 import { ReadinessResponseDto } from './dto/readiness-response.dto';

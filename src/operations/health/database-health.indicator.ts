@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
-import { describeError } from '../common/errors/describe-error';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { describeError } from '../../common/errors/describe-error';
 
 const TIMEOUT_MS = 1500;
 /** A write probe costs a small write: a success is reused for this long. */

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { routeOf } from '../common/http/route-of';
+import { routeOf } from '../../common/http/route-of';
 import { MetricsService } from './metrics.service';
 
 /** First middleware: times each request until its response (signed or not) has been sent. */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Response } from 'express';
 import type { Logger } from 'pino';
-import { HttpRequest } from '../common/http/http-request';
-import { routeOf } from '../common/http/route-of';
+import { HttpRequest } from '../../common/http/http-request';
+import { routeOf } from '../../common/http/route-of';
 
 /** A proxy's request id is kept when it looks like one, so lines correlate across hops. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
-import { Public } from '../auth/public.decorator';
-import { AppError } from '../common/errors/app-error';
-import { ServerConfig } from '../config/configuration';
+import { Public } from '../../auth/public.decorator';
+import { AppError } from '../../common/errors/app-error';
+import { ServerConfig } from '../../config/configuration';
 import { ApiPublicErrors } from '../docs/api-errors.decorator';
 import { METRICS_SECURITY } from '../docs/openapi.setup';
 import { bearerMatches } from './metrics-token';

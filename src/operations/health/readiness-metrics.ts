@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { AppError } from '../common/errors/app-error';
+import { AppError } from '../../common/errors/app-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { ReadinessService } from './readiness.service';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { describeError } from '../common/errors/describe-error';
-import { LimitsConfig } from '../config/configuration';
-import { MessagesRepository } from '../messages/messages.repository';
+import { describeError } from '../../common/errors/describe-error';
+import { LimitsConfig } from '../../config/configuration';
+import { MessagesRepository } from '../../messages/messages.repository';
 
 export const RETENTION_JOB = 'message-retention';
 const DAY_MS = 24 * 3600 * 1000;

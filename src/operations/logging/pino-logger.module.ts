@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DestinationStream, Logger } from 'pino';
-import { LoggingConfig } from '../config/configuration';
+import { LoggingConfig } from '../../config/configuration';
 import { createPinoLogger } from './create-pino-logger';
 import { LOG_DESTINATION, PINO_LOGGER } from './logging.tokens';
 

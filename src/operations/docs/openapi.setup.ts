@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { PACKAGE_VERSION } from '../common/package-version';
+import { PACKAGE_VERSION } from '../../common/package-version';
 import { ErrorResponseDto } from './error-response.dto';
 import { addHandshakePath } from './handshake.openapi';
 

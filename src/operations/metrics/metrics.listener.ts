@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { MessagesAcknowledgedEvent } from '../common/events/domain-events';
+import type { MessagesAcknowledgedEvent } from '../../common/events/domain-events';
 import { MetricsService } from './metrics.service';
 
 /** Counts domain events; nothing publishes to metrics directly. */

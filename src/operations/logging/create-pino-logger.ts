@@ -1,6 +1,6 @@
 import pino, { DestinationStream, Level, Logger } from 'pino';
-import { AUTH_HEADERS } from '../auth/brc104/auth-headers';
-import { EnvironmentVariables, NodeEnv } from '../config/environment-variables';
+import { AUTH_HEADERS } from '../../auth/brc104/auth-headers';
+import { EnvironmentVariables, NodeEnv } from '../../config/environment-variables';
 
 /** Nest's level names (LOG_LEVEL) to pino's. */
 const PINO_LEVEL: Record<string, Level> = {
