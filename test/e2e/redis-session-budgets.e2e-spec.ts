@@ -36,6 +36,20 @@ describeWithRedis('Redis session store budgets', () => {
     expect(await store.get(victim)).toBeDefined();
   });
 
+  it('evicts in creation order even when the sessions are created within one millisecond', async () => {
+    const store = new RedisSessionStore(redis, 60, namespace, { maxSessionsPerIp: 2 });
+    const ip = `test-${randomBytes(6).toString('hex')}`;
+    const mine = [nonce(), nonce(), nonce(), nonce(), nonce()];
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
+    try {
+      for (const n of mine) await store.create(n, session(ip));
+    } finally {
+      clock.mockRestore();
+    }
+    const kept = await Promise.all(mine.map(async (n) => (await store.get(n)) !== undefined));
+    expect(kept).toEqual([false, false, false, true, true]);
+  });
+
   it('drops a session that has recorded maxNoncesPerSession nonces, with its nonce set', async () => {
     const store = new RedisSessionStore(redis, 60, namespace, { maxNoncesPerSession: 3 });
     const s = nonce();

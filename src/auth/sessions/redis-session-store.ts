@@ -39,8 +39,9 @@ export interface RedisSessionBudgets {
 export class RedisSessionStore extends SessionStore {
   private readonly sessionPrefix: string;
   private readonly noncePrefix: string;
-  /** Sorted set per client IP: its sessions scored by creation time. */
+  /** Sorted set per client IP: its sessions scored by creation time (microseconds). */
   private readonly ipPrefix: string;
+  private lastIpScore = 0;
   private readonly maxPerIp: number;
   private readonly maxNonces: number;
 
@@ -103,11 +104,16 @@ export class RedisSessionStore extends SessionStore {
    */
   private async limitIp(ip: string, sessionNonce: string): Promise<void> {
     const key = this.ipPrefix + ip;
-    const now = Date.now();
+    const nowMicros = Date.now() * 1000;
+    // Scores in microseconds, strictly increasing within this process: sessions created in the
+    // same millisecond would otherwise tie, and Redis breaks ties by member (a random nonce), so
+    // the eviction below could drop a newer session instead of the oldest.
+    const score = Math.max(nowMicros, this.lastIpScore + 1);
+    this.lastIpScore = score;
     const replies = await this.redis
       .multi()
-      .zremrangebyscore(key, '-inf', now - this.ttlSeconds * 1000)
-      .zadd(key, now, sessionNonce)
+      .zremrangebyscore(key, '-inf', nowMicros - this.ttlSeconds * 1_000_000)
+      .zadd(key, score, sessionNonce)
       .expire(key, this.ttlSeconds)
       .zcard(key)
       .exec();
