@@ -24,22 +24,17 @@ export const IP_THROTTLER = 'ip';
  */
 @Injectable()
 export class RequestBudget {
-  private readonly perIdentity: number;
-  private readonly perIp: number;
-
   constructor(
     private readonly limiter: FixedWindowLimiter,
-    limits: LimitsConfig,
-  ) {
-    this.perIdentity = limits.requestsPerIdentity;
-    this.perIp = limits.requestsPerIp;
-  }
+    private readonly limits: LimitsConfig,
+  ) {}
 
   /** Counts one authenticated request or socket event; throws a 429 AppError when over. */
   async spend(identityKey: string, ip: string): Promise<void> {
-    if (this.perIp > 0) await this.count(IP_THROTTLER, ip, this.perIp, 'from one address');
-    if (this.perIdentity > 0) {
-      await this.count(IDENTITY_THROTTLER, identityKey, this.perIdentity, 'for one identity');
+    const { requestsPerIp, requestsPerIdentity } = this.limits;
+    if (requestsPerIp > 0) await this.count(IP_THROTTLER, ip, requestsPerIp, 'from one address');
+    if (requestsPerIdentity > 0) {
+      await this.count(IDENTITY_THROTTLER, identityKey, requestsPerIdentity, 'for one identity');
     }
   }
 
