@@ -10,6 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { PRIVATE_KEY_HEX } from '../common/validation/protocol-formats';
 
 export enum NodeEnv {
   Development = 'development',
@@ -58,7 +59,7 @@ export class EnvironmentVariables {
   NODE_ENV: NodeEnv = NodeEnv.Development;
 
   @IsOptional()
-  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'SERVER_PRIVATE_KEY must be 64 hexadecimal characters' })
+  @Matches(PRIVATE_KEY_HEX, { message: 'SERVER_PRIVATE_KEY must be 64 hexadecimal characters' })
   SERVER_PRIVATE_KEY?: string;
 
   @IntegerSetting('PORT', 0, 65535)

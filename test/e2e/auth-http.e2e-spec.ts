@@ -137,11 +137,13 @@ describe('BRC-103/104 over HTTP with the real AuthFetch', () => {
     });
   });
 
-  it('re-handshakes transparently after the server forgot every session', async () => {
+  it('re-handshakes transparently after the server forgot every session (a restart on the same port)', async () => {
     const client = newAuthFetch();
     const first = await settlesWithin(client.fetch(authed('/probe/query?n=1')));
     expect(first.status).toBe(200);
-    await t.app.get(SessionStore).clear();
+    const port = Number(new URL(t.url).port);
+    await t.close();
+    t = await createTestApp(t.env, [ProbeModule], port);
     const second = await settlesWithin(client.fetch(authed('/probe/query?n=2')));
     expect(second.status).toBe(200);
     expect(((await second.json()) as { query: unknown }).query).toEqual({ n: '2' });

@@ -105,6 +105,17 @@ describe('Prometheus metrics', () => {
     expect(after).toContain('process_cpu_seconds_total');
   });
 
+  it('shows the bytes the in-memory replay cache holds growing with accepted signed requests', async () => {
+    const series = 'messagebox_auth_replay_cache_bytes';
+    const before = sample(await scrape(), series);
+    const caller = new AuthFetch(newWallet());
+    for (let i = 0; i < 3; i++) {
+      const res = await caller.fetch(`${t.url}/devices`);
+      expect(res.status).toBe(200);
+    }
+    expect(sample(await scrape(), series)).toBeGreaterThan(before);
+  });
+
   it('labels requests refused before routing with their real route, and only unknown paths unmatched', async () => {
     const before = await scrape();
     // No auth at all: the guard answers 401 before any handler.

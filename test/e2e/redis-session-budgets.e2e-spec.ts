@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { RedisSessionStore } from '../../src/auth/sessions/redis-session-store';
-import { describeWithRedis, TEST_REDIS_URL } from '../helpers/redis';
+import { deleteNamespace, describeWithRedis, TEST_REDIS_URL } from '../helpers/redis';
 
 /** The Redis store's budgets, against the shared Redis (a namespace of this run's own). */
 describeWithRedis('Redis session store budgets', () => {
@@ -19,7 +19,7 @@ describeWithRedis('Redis session store budgets', () => {
     redis = new Redis(TEST_REDIS_URL);
   });
   afterAll(async () => {
-    await new RedisSessionStore(redis, 60, namespace).clear();
+    await deleteNamespace(redis, namespace);
     redis.disconnect();
   });
 

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { RedisSessionStore } from '../../src/auth/sessions/redis-session-store';
-import { describeWithRedis, TEST_REDIS_URL } from '../helpers/redis';
+import { TEST_REDIS_URL, deleteNamespace, describeWithRedis } from '../helpers/redis';
 
 const TTL_SECONDS = 100;
 const session = { peerIdentityKey: 'k', peerNonce: 'n', createdAt: 0 };
@@ -15,7 +15,7 @@ describeWithRedis('RedisSessionStore: nonce lifetime and TTL refresh', () => {
   const nonceKey = (s: string) => `${namespace}:auth:nonces:${s}`;
 
   afterAll(async () => {
-    await store.clear();
+    await deleteNamespace(redis, namespace);
     redis.disconnect();
   });
 
@@ -61,6 +61,6 @@ describeWithRedis('RedisSessionStore: nonce lifetime and TTL refresh', () => {
     const other = new RedisSessionStore(redis, TTL_SECONDS, `${namespace}-other`);
     await store.create('shared-nonce', session);
     expect(await other.get('shared-nonce')).toBeUndefined();
-    await other.clear();
+    await deleteNamespace(redis, `${namespace}-other`);
   });
 });

@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import { REDIS_SKIP_ENV } from './service-availability';
 import { TEST_REDIS_URL } from './service-urls';
 
@@ -13,4 +14,14 @@ export function describeWithRedis(name: string, fn: () => void): void {
   const reason = redisMissing();
   if (reason) describe.skip(`${name} [skipped: ${reason}]`, fn);
   else describe(name, fn);
+}
+
+/** Deletes every key of a test's own namespace (`<namespace>:*`); the shared Redis is never flushed. */
+export async function deleteNamespace(redis: Redis, namespace: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
 }

@@ -100,16 +100,9 @@ export class MemorySessionStore extends SessionStore {
     return Promise.resolve(this.entries.size);
   }
 
-  /** Approximate bytes held by seen nonces (operators, benchmarks, tests). */
+  /** Approximate bytes held by seen nonces: the `messagebox_auth_replay_cache_bytes` gauge. */
   replayBytes(): number {
     return this.replayNonces * REPLAY_BYTES_PER_NONCE;
-  }
-
-  clear(): Promise<void> {
-    this.entries.clear();
-    this.byIp.clear();
-    this.replayNonces = 0;
-    return Promise.resolve();
   }
 
   /**

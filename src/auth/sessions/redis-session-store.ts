@@ -144,15 +144,4 @@ export class RedisSessionStore extends SessionStore {
     } while (cursor !== '0');
     return count;
   }
-
-  async clear(): Promise<void> {
-    for (const prefix of [this.sessionPrefix, this.noncePrefix, this.ipPrefix]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await this.redis.del(...keys);
-      } while (cursor !== '0');
-    }
-  }
 }

@@ -18,6 +18,4 @@ export abstract class SessionStore {
   abstract markNonceUsed(sessionNonce: string, nonce: string): Promise<boolean>;
   /** Number of live sessions (an estimate for shared stores). */
   abstract size(): Promise<number>;
-  /** Forgets every session (operators, tests). */
-  abstract clear(): Promise<void>;
 }
