@@ -1,8 +1,9 @@
-import { AuthFetch, WalletInterface } from '@bsv/sdk';
+import { AuthFetch } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
-import { identityOf, newWallet, settlesWithin } from '../helpers/auth-clients';
+import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { describeEachDatabase } from '../helpers/database-targets';
+import { newCaller } from '../helpers/factories';
 import { whileHealthy } from '../helpers/health-during';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { testEnvironment } from '../helpers/test-environment';
@@ -52,24 +53,19 @@ describeEachDatabase('message budgets on $name', (target) => {
 
   const bigBody = () => randomBytes(BODY / 2).toString('hex');
 
-  async function party(): Promise<{ fetch: AuthFetch; key: string; wallet: WalletInterface }> {
-    const wallet = newWallet();
-    return { fetch: new AuthFetch(wallet), key: await identityOf(wallet), wallet };
-  }
-
   it('fills a page up to its byte budget and pages the rest with nextCursor, losing nothing', async () => {
-    const victim = await party();
-    const attacker = await party();
+    const victim = newCaller(t.url);
+    const attacker = newCaller(t.url);
     for (let i = 0; i < 3; i++)
-      expect((await send(attacker.fetch, victim.key, `p${i}`)).status).toBe(200);
-    const small = await send(attacker.fetch, victim.key, 'small', 'hello');
+      expect((await send(attacker.http, victim.key, `p${i}`)).status).toBe(200);
+    const small = await send(attacker.http, victim.key, 'small', 'hello');
     expect(small.status).toBe(200);
 
     const { result: pages } = await whileHealthy(t.url, async () => {
       const seen: Page[] = [];
       let cursor: string | undefined;
       do {
-        const res = await post(victim.fetch, 'listMessages', { messageBox: 'inbox', cursor });
+        const res = await post(victim.http, 'listMessages', { messageBox: 'inbox', cursor });
         expect(res.status).toBe(200);
         const page = (await res.json()) as Page;
         seen.push(page);
@@ -95,14 +91,14 @@ describeEachDatabase('message budgets on $name', (target) => {
   });
 
   it('refuses a sender over its stored bytes for one recipient with 409, others unaffected', async () => {
-    const victim = await party();
-    const attacker = await party();
-    const friend = await party();
+    const victim = newCaller(t.url);
+    const attacker = newCaller(t.url);
+    const friend = newCaller(t.url);
     const { result: refused } = await whileHealthy(t.url, async () => {
       for (let i = 0; i < 3; i++) {
-        expect((await send(attacker.fetch, victim.key, `a${i}`)).status).toBe(200);
+        expect((await send(attacker.http, victim.key, `a${i}`)).status).toBe(200);
       }
-      return send(attacker.fetch, victim.key, 'a3');
+      return send(attacker.http, victim.key, 'a3');
     });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({
@@ -111,39 +107,39 @@ describeEachDatabase('message budgets on $name', (target) => {
       recipient: victim.key,
     });
     // Another sender still reaches the victim; the attacker still reaches others.
-    expect((await send(friend.fetch, victim.key, 'f0')).status).toBe(200);
-    expect((await send(attacker.fetch, friend.key, 'a-other')).status).toBe(200);
+    expect((await send(friend.http, victim.key, 'f0')).status).toBe(200);
+    expect((await send(attacker.http, friend.key, 'a-other')).status).toBe(200);
     // Once the victim acknowledges, the attacker's budget is free again.
-    const ack = await post(victim.fetch, 'acknowledgeMessage', { messageIds: ['a0', 'a1'] });
+    const ack = await post(victim.http, 'acknowledgeMessage', { messageIds: ['a0', 'a1'] });
     expect(ack.status).toBe(200);
-    expect((await send(attacker.fetch, victim.key, 'a4')).status).toBe(200);
+    expect((await send(attacker.http, victim.key, 'a4')).status).toBe(200);
   });
 
   it('refuses any sender once a recipient holds its stored-bytes budget, with 409', async () => {
-    const victim = await party();
-    const senders = await Promise.all([party(), party(), party()]);
+    const victim = newCaller(t.url);
+    const senders = [newCaller(t.url), newCaller(t.url), newCaller(t.url)];
     const { result: refused } = await whileHealthy(t.url, async () => {
       let last: Response | undefined;
       for (let i = 0; i < 8 && (!last || last.status === 200); i++) {
-        last = await send(senders[i % 3].fetch, victim.key, `r${i}`);
+        last = await send(senders[i % 3].http, victim.key, `r${i}`);
       }
       return last!;
     });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ code: 'ERR_RECIPIENT_STORAGE_FULL' });
     // Everything stored is still there to list.
-    const res = await post(victim.fetch, 'listMessages', { messageBox: 'inbox', limit: 100 });
+    const res = await post(victim.http, 'listMessages', { messageBox: 'inbox', limit: 100 });
     const first = (await res.json()) as Page;
     expect(first.messages.length).toBeGreaterThan(0);
   });
 
   it('answers 400 to a message body nested too deeply to store', async () => {
-    const sender = await party();
-    const recipient = await party();
+    const sender = newCaller(t.url);
+    const recipient = newCaller(t.url);
     const depth = 30_000;
     const raw = `{"message":{"recipient":"${recipient.key}","messageBox":"inbox","messageId":"deep","body":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
     const res = await settlesWithin(
-      sender.fetch.fetch(`${t.url}/sendMessage`, {
+      sender.http.fetch(`${t.url}/sendMessage`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: raw,
