@@ -17,6 +17,6 @@ import { SendMessageParser } from './send-message.parser';
   imports: [AuthModule, EventsModule, PermissionsModule, PaymentsModule],
   controllers: [MessagesController],
   providers: [MessagesRepository, MessageBudgets, MessagesService, SendMessageParser],
-  exports: [MessagesService, SendMessageParser, MessagesRepository],
+  exports: [MessagesService, SendMessageParser],
 })
 export class MessagesModule {}

@@ -156,4 +156,9 @@ export class MessagesService {
     this.events.publish('messages.acknowledged', { recipient: identityKey, count: deleted });
     return { status: 'success' };
   }
+
+  /** Deletes unacknowledged messages stored before `cutoff` (retention); returns how many. */
+  purgeOlderThan(cutoff: Date): Promise<number> {
+    return this.repository.purgeOlderThan(cutoff);
+  }
 }

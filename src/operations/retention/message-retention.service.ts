@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { describeError } from '../../common/errors/describe-error';
 import { LimitsConfig } from '../../config/configuration';
-import { MessagesRepository } from '../../messages/messages.repository';
+import { MessagesService } from '../../messages/messages.service';
 
 export const RETENTION_JOB = 'message-retention';
 const DAY_MS = 24 * 3600 * 1000;
@@ -18,7 +18,7 @@ export class MessageRetentionService implements OnApplicationBootstrap {
   private readonly days: number;
 
   constructor(
-    private readonly messages: MessagesRepository,
+    private readonly messages: MessagesService,
     private readonly scheduler: SchedulerRegistry,
     limits: LimitsConfig,
   ) {
