@@ -1,9 +1,8 @@
 import { PrivateKey } from '@bsv/sdk';
 import { CryptoProvider } from '../../src/auth/crypto/crypto-provider';
-import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { FakeHeaderService } from '../helpers/fake-header-service';
-import { newPayer, Payer } from '../helpers/factories';
+import { newPayer, Payer, signedPost } from '../helpers/factories';
 import { buildPayment } from '../helpers/payment-builder';
 import { TestChainTracker } from '../helpers/test-chain-tracker';
 import { testEnvironment } from '../helpers/test-environment';
@@ -49,23 +48,20 @@ describe('chain tracker', () => {
       { to: 'server', satoshis: 10 },
       { to: recipient, satoshis: 10 },
     ]);
-    const res = await settlesWithin(
-      from.http.fetch(`${t.url}/sendMessage`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          message: {
-            recipient,
-            messageBox: 'notifications',
-            messageId: `m-${Math.random()}`,
-            body: 'x',
-          },
-          payment,
-        }),
-      }),
+    return signedPost<{ code?: string }>(
+      from.http,
+      `${t.url}/sendMessage`,
+      {
+        message: {
+          recipient,
+          messageBox: 'notifications',
+          messageId: `m-${Math.random()}`,
+          body: 'x',
+        },
+        payment,
+      },
       5000,
     );
-    return { status: res.status, json: (await res.json()) as { code?: string } };
   }
 
   it('confirms a root over HTTP once and answers later checks of that block from its cache', async () => {

@@ -31,17 +31,19 @@ class ShutdownProbeModule {}
 
 /** Resolves once the port refuses new connections (each attempt is a real connection). */
 async function refused(port: number): Promise<void> {
-  for (;;) {
-    const accepted = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
+  while (await accepts(port));
+}
+
+/** One real connection attempt: true when the port accepted it. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
     });
-    if (!accepted) return;
-  }
+    socket.once('error', () => resolve(false));
+  });
 }
 
 describe('graceful shutdown', () => {

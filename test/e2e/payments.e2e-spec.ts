@@ -6,11 +6,10 @@ import { DeliveryPaymentEntity } from '../../src/payments/delivery-payment.entit
 import { PaymentInputEntity } from '../../src/payments/payment-input.entity';
 import { PaymentOutpointEntity } from '../../src/payments/payment-outpoint.entity';
 import { MessageEntity } from '../../src/messages/message.entity';
-import { settlesWithin } from '../helpers/auth-clients';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { testAppOnDatabase } from '../helpers/test-app-on-database';
 import { describeEachDatabase } from '../helpers/database-targets';
-import { newPayer } from '../helpers/factories';
+import { newPayer, signedPost } from '../helpers/factories';
 import { newMessageBoxClient } from '../helpers/message-box-client';
 import { buildPayment, PlannedOutput } from '../helpers/payment-builder';
 import { TestChainTracker, withChainTracker } from '../helpers/test-chain-tracker';
@@ -58,22 +57,15 @@ describeEachDatabase('delivery-fee payments on $name', (target) => {
     messageId = `m-${Math.random()}`,
     { messageBox = 'notifications', body = 'paid hello' } = {},
   ) {
-    const res = await settlesWithin(
-      from.http.fetch(`${t.url}/sendMessage`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          message: {
-            recipients,
-            messageBox,
-            messageId: recipients.map((_, i) => `${messageId}-${i}`),
-            body,
-          },
-          payment,
-        }),
-      }),
-    );
-    return { status: res.status, json: (await res.json()) as { code?: string; status: string } };
+    return signedPost<{ code?: string; status: string }>(from.http, `${t.url}/sendMessage`, {
+      message: {
+        recipients,
+        messageBox,
+        messageId: recipients.map((_, i) => `${messageId}-${i}`),
+        body,
+      },
+      payment,
+    });
   }
 
   const db = () => t.app.get(DataSource);

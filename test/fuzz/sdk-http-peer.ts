@@ -1,4 +1,4 @@
-import { Peer, PrivateKey, ProtoWallet, Utils } from '@bsv/sdk';
+import { Peer, PrivateKey, ProtoWallet } from '@bsv/sdk';
 import { randomBytes } from 'node:crypto';
 import * as brc104 from '../helpers/brc104-signing';
 import { HttpReply } from './http-reply';
@@ -95,35 +95,21 @@ export class SdkHttpPeer {
     return { ...reply, signatureValid: await this.verifiesReply(reply, requestId) };
   }
 
-  async verifiesReply(reply: HttpReply, requestId: Buffer): Promise<boolean> {
-    const h = (name: string) => {
-      const v = reply.headers[name];
-      return Array.isArray(v) ? v.join(', ') : v;
-    };
-    const signature = h('x-bsv-auth-signature');
-    const nonce = h('x-bsv-auth-nonce');
-    if (!signature || !nonce || h('x-bsv-auth-request-id') !== requestId.toString('base64')) {
-      return false;
-    }
-    const included = Object.keys(reply.headers).map((k): [string, string] => [k, h(k) ?? '']);
-    const data = brc104.responsePreimage(
+  verifiesReply(reply: HttpReply, requestId: Buffer): Promise<boolean> {
+    const headers = Object.entries(reply.headers).map(([k, v]): [string, string] => [
+      k,
+      Array.isArray(v) ? v.join(', ') : (v ?? ''),
+    ]);
+    return brc104.replySignatureValid(
+      this.wallet,
+      { clientNonce: this.clientNonce, serverKey: this.serverKey },
       requestId,
-      reply.status,
-      brc104.signedResponseHeaders(included),
-      reply.body,
+      {
+        status: reply.status,
+        headers,
+        body: reply.body,
+      },
     );
-    try {
-      const { valid } = await this.wallet.verifySignature({
-        protocolID: brc104.AUTH_PROTOCOL,
-        keyID: `${nonce} ${this.clientNonce}`,
-        counterparty: this.serverKey,
-        data,
-        signature: Utils.toArray(signature, 'hex'),
-      });
-      return valid;
-    } catch {
-      return false;
-    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { Utils } from '@bsv/sdk';
+import { ProtoWallet, Utils } from '@bsv/sdk';
 
 /**
  * BRC-104 over HTTP as a client signs and checks it (docs/protocol/auth.md#signed-request-payload),
@@ -84,6 +84,49 @@ export function responsePreimage(
   for (const [k, v] of headers) writeText(writeText(w, k), v);
   w.writeVarIntNum(body.length).write(Array.from(body));
   return w.toArray();
+}
+
+/** A response as a test client received it: status, headers (lower-case names) and raw body. */
+export interface ReceivedReply {
+  status: number;
+  headers: Array<[string, string]>;
+  body: Uint8Array;
+}
+
+/**
+ * Whether `reply` carries the server's valid signature for the request `requestId` of the session
+ * between `clientNonce` and `serverKey`: right request id, nonce and signature over the response.
+ */
+export async function replySignatureValid(
+  wallet: Pick<ProtoWallet, 'verifySignature'>,
+  session: { clientNonce: string; serverKey: string },
+  requestId: Buffer,
+  reply: ReceivedReply,
+): Promise<boolean> {
+  const header = (name: string) => reply.headers.find(([k]) => k === name)?.[1];
+  const signature = header('x-bsv-auth-signature');
+  const nonce = header('x-bsv-auth-nonce');
+  if (!signature || !nonce || header('x-bsv-auth-request-id') !== requestId.toString('base64')) {
+    return false;
+  }
+  const data = responsePreimage(
+    requestId,
+    reply.status,
+    signedResponseHeaders(reply.headers),
+    reply.body,
+  );
+  try {
+    const { valid } = await wallet.verifySignature({
+      protocolID: AUTH_PROTOCOL,
+      keyID: `${nonce} ${session.clientNonce}`,
+      counterparty: session.serverKey,
+      data,
+      signature: Utils.toArray(signature, 'hex'),
+    });
+    return valid;
+  } catch {
+    return false;
+  }
 }
 
 /** The x-bsv-auth-* headers of a signed request. */

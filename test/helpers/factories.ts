@@ -34,6 +34,21 @@ export interface Caller {
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
+/** Signed POST of `body` as JSON to `url` through `http`, bounded (AuthFetch can hang). */
+export async function signedPost<T = Record<string, unknown>>(
+  http: AuthFetch,
+  url: string,
+  body: unknown,
+  timeoutMs = 10000,
+): Promise<Reply<T>> {
+  const res = await settlesWithin(
+    http.fetch(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }),
+    timeoutMs,
+    `POST ${new URL(url).pathname}`,
+  );
+  return { status: res.status, json: (await res.json()) as T };
+}
+
 /**
  * A fresh identity (or the given key) calling the server at `baseUrl`. Its wallet signs with the
  * server's native crypto provider: cheap enough for load-generating tests.
@@ -50,18 +65,7 @@ export function newCaller(baseUrl: string, privateKey = PrivateKey.fromRandom())
     privateKey,
     wallet,
     http,
-    post: async <T>(path: string, body: unknown) =>
-      reply<T>(
-        await settlesWithin(
-          http.fetch(`${baseUrl}${path}`, {
-            method: 'POST',
-            headers: JSON_HEADERS,
-            body: JSON.stringify(body),
-          }),
-          10000,
-          `POST ${path}`,
-        ),
-      ),
+    post: <T>(path: string, body: unknown) => signedPost<T>(http, `${baseUrl}${path}`, body),
     get: async <T>(path: string) =>
       reply<T>(await settlesWithin(http.fetch(`${baseUrl}${path}`), 10000, `GET ${path}`)),
   };

@@ -4,10 +4,9 @@ import {
   AUTH_PROTOCOL as PROTOCOL,
   authHeaders,
   initialRequestBody,
+  replySignatureValid,
   requestPreimage,
-  responsePreimage,
   signedRequestHeaders,
-  signedResponseHeaders,
 } from './brc104-signing';
 
 export interface RawResponse {
@@ -125,33 +124,16 @@ export class RawAuthClient {
     return { response: await send(), resend: send };
   }
 
-  private async verifyResponse(res: Response, text: string, requestId: Buffer): Promise<boolean> {
-    const signature = res.headers.get('x-bsv-auth-signature');
-    const nonce = res.headers.get('x-bsv-auth-nonce');
-    if (
-      !signature ||
-      !nonce ||
-      res.headers.get('x-bsv-auth-request-id') !== requestId.toString('base64')
-    ) {
-      return false;
-    }
-    const data = responsePreimage(
+  private verifyResponse(res: Response, text: string, requestId: Buffer): Promise<boolean> {
+    return replySignatureValid(
+      this.wallet,
+      { clientNonce: this.clientNonce, serverKey: this.serverKey },
       requestId,
-      res.status,
-      signedResponseHeaders(res.headers.entries()),
-      Buffer.from(text, 'utf8'),
+      {
+        status: res.status,
+        headers: [...res.headers.entries()],
+        body: Buffer.from(text, 'utf8'),
+      },
     );
-    try {
-      const { valid } = await this.wallet.verifySignature({
-        protocolID: PROTOCOL,
-        keyID: `${nonce} ${this.clientNonce}`,
-        counterparty: this.serverKey,
-        data,
-        signature: Utils.toArray(signature, 'hex'),
-      });
-      return valid;
-    } catch {
-      return false;
-    }
   }
 }

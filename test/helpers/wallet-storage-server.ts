@@ -78,10 +78,7 @@ export class WalletStorageServer {
   async pause(): Promise<void> {
     const http = this.server?.server as Server | undefined;
     this.server = undefined;
-    if (!http) return;
-    const closed = new Promise<void>((done) => http.close(() => done()));
-    http.closeAllConnections();
-    await closed;
+    if (http) await closeNow(http);
   }
 
   /**
@@ -138,4 +135,11 @@ function waitListening(server: StorageServer): Promise<void> {
     http.once('listening', () => done());
     http.once('error', fail);
   });
+}
+
+/** Closes the listener and every open connection at once, resolving when it is closed. */
+function closeNow(http: Server): Promise<void> {
+  const closed = new Promise<void>((done) => http.close(() => done()));
+  http.closeAllConnections();
+  return closed;
 }

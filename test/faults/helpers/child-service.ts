@@ -57,9 +57,10 @@ export class ChildService {
         );
       }, timeoutMs);
       const onData = () => {
-        if (!matches()) return;
-        cleanup();
-        resolve();
+        if (matches()) {
+          cleanup();
+          resolve();
+        }
       };
       const onExit = (code: number | null) => {
         cleanup();

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { freePort } from '../../helpers/free-port';
 import { ChildService } from './child-service';
+import { FaultableProcess } from './faultable-process';
 
 /**
  * A mariadbd of the test's own: a data directory initialised with mariadb-install-db in a temp
  * directory, on a free loopback port (never the shared server). Restarting reuses the data.
  */
-export class MariadbServerProcess {
-  private service!: ChildService;
+export class MariadbServerProcess extends FaultableProcess {
   private readonly dir = mkdtempSync(join(tmpdir(), 'mb-faults-mariadb-'));
   port = 0;
 
@@ -62,18 +62,6 @@ export class MariadbServerProcess {
     const conn = await createConnection({ uri: `mysql://root@127.0.0.1:${this.port}` });
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
     await conn.end();
-  }
-
-  kill(): Promise<number | null> {
-    return this.service.stop('SIGKILL');
-  }
-
-  freeze(): void {
-    this.service.signal('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.service.signal('SIGCONT');
   }
 
   async remove(): Promise<void> {

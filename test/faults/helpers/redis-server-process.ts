@@ -1,10 +1,10 @@
 import Redis from 'ioredis';
 import { freePort } from '../../helpers/free-port';
 import { ChildService } from './child-service';
+import { FaultableProcess } from './faultable-process';
 
 /** A redis-server of the test's own on a free loopback port (never the shared one). */
-export class RedisServerProcess {
-  private service!: ChildService;
+export class RedisServerProcess extends FaultableProcess {
   port = 0;
 
   get url(): string {
@@ -33,17 +33,5 @@ export class RedisServerProcess {
     await probe.connect();
     await probe.ping();
     probe.disconnect();
-  }
-
-  kill(): Promise<number | null> {
-    return this.service.stop('SIGKILL');
-  }
-
-  freeze(): void {
-    this.service.signal('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.service.signal('SIGCONT');
   }
 }
